@@ -1,0 +1,80 @@
+package org.cyclecolor.cli;
+
+import java.io.PrintWriter;
+
+import org.cyclecolor.CancelledException;
+import org.cyclecolor.UserException;
+import org.cyclecolor.Version;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/**
+ * The {@code cyclecolor} command line: one subcommand per user-level operation.
+ * <p>
+ * Run as {@code java -jar Cycle_Colorization-<version>.jar <subcommand> ...}; the jar's manifest
+ * puts its dependencies in {@code lib/} on the class path.
+ */
+@Command(name = "cyclecolor", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+	description = { "Colorize a monochrome camera's image with the colour camera beside it (Cycle-CNN, AAAI 2020).",
+		"" },
+	subcommands = { CommandLine.HelpCommand.class },
+	footer = { "", "Exit codes: 0 done, 1 unexpected failure, 2 wrong command line, 3 input to fix, 130 cancelled.",
+		"Every subcommand takes --json for a machine-readable summary on standard output." })
+public final class Main implements Runnable {
+
+	@CommandLine.Spec
+	private CommandLine.Model.CommandSpec spec;
+
+	public static void main(String[] args) {
+		System.setProperty("java.awt.headless", "true");
+		int code = run(args);
+		System.exit(code);
+	}
+
+	/** Runs the command line and returns its exit code (used by tests, no System.exit). */
+	public static int run(String... args) {
+		return commandLine().execute(args);
+	}
+
+	/** The configured command line, with error handling that maps exceptions to exit codes. */
+	public static CommandLine commandLine() {
+		CommandLine cl = new CommandLine(new Main());
+		cl.setExecutionExceptionHandler(Main::handleException);
+		cl.setCaseInsensitiveEnumValuesAllowed(true);
+		return cl;
+	}
+
+	private static int handleException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+		PrintWriter err = cl.getErr();
+		if (e instanceof UserException) {
+			err.println("error: " + e.getMessage());
+			err.flush();
+			return ExitCode.INPUT;
+		}
+		if (e instanceof CancelledException) {
+			err.println("cancelled");
+			err.flush();
+			return ExitCode.CANCELLED;
+		}
+		err.println("error: unexpected failure: " + e);
+		e.printStackTrace(err);
+		err.flush();
+		return ExitCode.FAILURE;
+	}
+
+	@Override
+	public void run() {
+		// No subcommand: show what there is.
+		spec.commandLine().usage(spec.commandLine().getOut());
+	}
+
+	/** Prints the suite's version. */
+	public static final class VersionProvider implements IVersionProvider {
+		@Override
+		public String[] getVersion() {
+			return new String[] { "cyclecolor " + Version.get(), "Java " + System.getProperty("java.version") };
+		}
+	}
+}
