@@ -52,10 +52,10 @@ public final class SampleScene {
 			Textures.colorChart(seed + 5, chartW, chartH)));
 
 		// Fabric banner close to the cameras: stripes of equal luma and different hue.
-		double[][] fabric = { Textures.isoluminant(0.5, 0.17, 100), Textures.linear(0xe8e0cc),
-			Textures.isoluminant(0.5, 0.17, 220), Textures.isoluminant(0.5, 0.17, 330),
-			Textures.isoluminant(0.5, 0.17, 100) };
-		double[] widths = { 0.035, 0.01, 0.035, 0.02, 0.012 };
+		double[][] fabric = { Textures.isoluminant(0.5, 0.17, 100), Textures.isoluminant(0.5, 0.17, 220),
+			Textures.isoluminant(0.5, 0.17, 330), Textures.isoluminant(0.5, 0.17, 160),
+			Textures.isoluminant(0.5, 0.17, 40) };
+		double[] widths = { 0.035, 0.02, 0.035, 0.015, 0.02 };
 		q.add(Quad.frontal("banner", 0.42, -2.0, NEAREST_DEPTH, 0.2, 2.5, Textures.stripes(seed + 6, widths, fabric)));
 
 		return new Scene(q, new Vec3(0.45, -1.0, -0.6), 0.35, 0.65, ILLUMINANT);
