@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Random;
 
 import org.cyclecolor.image.FloatPlane;
-import org.cyclecolor.image.ImagePlusAdapter;
 import org.cyclecolor.image.RgbImage;
 
 /**
@@ -114,8 +113,8 @@ public record CameraModel(String name, double[][] spectral, double[] whiteBalanc
 
 	/** The 8-bit code of a linear output value v: {@code round(255 · clip(v, 0, 1)^(1/gamma))}. */
 	public float encode(double v) {
-		double c = v <= 0 ? 0 : v >= 1 ? 1 : v;
-		return ImagePlusAdapter.to8bit((float) (255 * (gamma == 1 ? c : StrictMath.pow(c, 1 / gamma))));
+		double c = !(v > 0) ? 0 : v >= 1 ? 1 : v; // NaN becomes 0
+		return (float) Math.floor(255 * (gamma == 1 ? c : StrictMath.pow(c, 1 / gamma)) + 0.5);
 	}
 
 	private FloatPlane[] develop(RgbImage radiance, Random rng) {

@@ -3,14 +3,6 @@ package org.cyclecolor.synth;
 /** A point or direction in the scene's camera frame (metres): x right, y down, z forward. */
 public record Vec3(double x, double y, double z) {
 
-	public Vec3 plus(Vec3 o) {
-		return new Vec3(x + o.x, y + o.y, z + o.z);
-	}
-
-	public Vec3 minus(Vec3 o) {
-		return new Vec3(x - o.x, y - o.y, z - o.z);
-	}
-
 	public Vec3 times(double s) {
 		return new Vec3(x * s, y * s, z * s);
 	}
