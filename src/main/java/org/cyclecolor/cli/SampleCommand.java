@@ -19,11 +19,12 @@ import picocli.CommandLine.Option;
 
 /** {@code cyclecolor sample}: renders a mono/colour pair with ground truth into a folder. */
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
-	description = { "Render a synthetic mono/colour camera pair with its ground truth: a room scene with",
-		"surfaces at several depths, seen by a mono camera (left) and a noisier, blurrier colour camera (right).",
-		"Writes " + GenerateSample.MONO + ", " + GenerateSample.COLOR + ", " + GenerateSample.GT_COLOR + ", "
-			+ GenerateSample.GT_DISPARITY + " and " + GenerateSample.OCCLUSION + ".",
-		"The same options always give the same pixels. Defaults reproduce the bundled sample-data/." })
+	description = { "Render a synthetic mono/colour camera pair with its ground truth.",
+		"A room scene with surfaces at several depths, seen by a mono camera (left view) and a noisier, "
+			+ "blurrier colour camera (right view): mono(x) = color(x - d). Writes " + GenerateSample.MONO + ", "
+			+ GenerateSample.COLOR + ", " + GenerateSample.GT_COLOR + ", " + GenerateSample.GT_DISPARITY + " and "
+			+ GenerateSample.OCCLUSION + ". The same options always give the same pixels; the defaults reproduce "
+			+ "the bundled sample-data/." })
 public final class SampleCommand implements Callable<Integer> {
 
 	@CommandLine.Spec
@@ -33,13 +34,13 @@ public final class SampleCommand implements Callable<Integer> {
 		description = "Folder for the files (created when missing; default: ${DEFAULT-VALUE}).")
 	private Path outputDir;
 
-	@Option(names = "--seed", defaultValue = "1", description = "Chooses textures and camera noise (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Chooses textures and camera noise (default: ${DEFAULT-VALUE}).")
 	private long seed;
 
-	@Option(names = "--width", defaultValue = "512", description = "Image width in pixels (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--width", paramLabel = "PX", defaultValue = "512", description = "Image width in pixels (default: ${DEFAULT-VALUE}).")
 	private int width;
 
-	@Option(names = "--height", defaultValue = "384", description = "Image height in pixels (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--height", paramLabel = "PX", defaultValue = "384", description = "Image height in pixels (default: ${DEFAULT-VALUE}).")
 	private int height;
 
 	@Option(names = "--max-disparity", paramLabel = "PX", defaultValue = "40",

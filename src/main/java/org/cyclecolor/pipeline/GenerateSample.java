@@ -61,7 +61,6 @@ public final class GenerateSample {
 		ImageFiles.write(disparity, files.get(GT_DISPARITY), overwrite);
 		ImageFiles.write(gray8(OCCLUSION, pair.occlusion(), 255), files.get(OCCLUSION), overwrite);
 		progress.report(1, "sample written");
-		progress.log("Wrote the sample pair to " + dir.toAbsolutePath().normalize());
 		return new Result(files, pair);
 	}
 
