@@ -52,7 +52,9 @@ public final class Resampler {
 		float[] d = p.data();
 		int x0 = (int) Math.floor(x), y0 = (int) Math.floor(y);
 		double fx = x - x0, fy = y - y0;
-		double[] wx = keys(fx), wy = keys(fy);
+		double[] wx = new double[4], wy = new double[4];
+		keys(fx, wx);
+		keys(fy, wy);
 		double sum = 0;
 		for (int j = 0; j < 4; j++) {
 			int row = clamp(y0 - 1 + j, h) * w;
@@ -66,10 +68,12 @@ public final class Resampler {
 	}
 
 	/** Keys' cubic convolution weights (a = -0.5) for taps at -1, 0, 1, 2 from the base pixel. */
-	private static double[] keys(double t) {
+	private static void keys(double t, double[] w) {
 		double t2 = t * t, t3 = t2 * t;
-		return new double[] { -0.5 * t3 + t2 - 0.5 * t, 1.5 * t3 - 2.5 * t2 + 1, -1.5 * t3 + 2 * t2 + 0.5 * t,
-			0.5 * t3 - 0.5 * t2 };
+		w[0] = -0.5 * t3 + t2 - 0.5 * t;
+		w[1] = 1.5 * t3 - 2.5 * t2 + 1;
+		w[2] = -1.5 * t3 + 2 * t2 + 0.5 * t;
+		w[3] = 0.5 * t3 - 0.5 * t2;
 	}
 
 	private static int clamp(int i, int n) {
@@ -96,6 +100,7 @@ public final class Resampler {
 		int tasks = (height + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
 		IntStream.range(0, tasks).parallel().forEach(t -> {
 			double[] src = new double[2];
+			double[] wx = new double[4], wy = new double[4];
 			int yEnd = Math.min(height, (t + 1) * ROWS_PER_TASK);
 			for (int y = t * ROWS_PER_TASK; y < yEnd; y++) {
 				for (int x = 0; x < width; x++) {
@@ -103,10 +108,40 @@ public final class Resampler {
 					map.sourceOf(x, y, src);
 					boolean ok = inside(sw, sh, src[0], src[1]);
 					if (valid != null) valid[i] = ok;
-					for (int c = 0; c < out.length; c++) {
-						out[c].data()[i] = !ok ? fill
-							: interpolation == Interpolation.BICUBIC ? bicubic(sources[c], src[0], src[1])
-								: bilinear(sources[c], src[0], src[1]);
+					if (!ok) {
+						for (FloatPlane o : out) o.data()[i] = fill;
+						continue;
+					}
+					int x0 = (int) Math.floor(src[0]), y0 = (int) Math.floor(src[1]);
+					double fx = src[0] - x0, fy = src[1] - y0;
+					if (interpolation == Interpolation.BICUBIC) {
+						keys(fx, wx);
+						keys(fy, wy);
+						int[] rows = new int[4], cols = new int[4];
+						for (int k = 0; k < 4; k++) {
+							rows[k] = clamp(y0 - 1 + k, sh) * sw;
+							cols[k] = clamp(x0 - 1 + k, sw);
+						}
+						for (int c = 0; c < out.length; c++) {
+							float[] d = sources[c].data();
+							double sum = 0;
+							for (int j = 0; j < 4; j++) {
+								int r = rows[j];
+								sum += wy[j] * (wx[0] * d[r + cols[0]] + wx[1] * d[r + cols[1]] + wx[2] * d[r + cols[2]]
+									+ wx[3] * d[r + cols[3]]);
+							}
+							out[c].data()[i] = (float) sum;
+						}
+					}
+					else {
+						int xa = clamp(x0, sw), xb = clamp(x0 + 1, sw);
+						int ya = clamp(y0, sh) * sw, yb = clamp(y0 + 1, sh) * sw;
+						for (int c = 0; c < out.length; c++) {
+							float[] d = sources[c].data();
+							double top = d[ya + xa] + fx * (d[ya + xb] - d[ya + xa]);
+							double bottom = d[yb + xa] + fx * (d[yb + xb] - d[yb + xa]);
+							out[c].data()[i] = (float) (top + fy * (bottom - top));
+						}
 					}
 				}
 			}

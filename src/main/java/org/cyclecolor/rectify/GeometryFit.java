@@ -115,6 +115,12 @@ public final class GeometryFit {
 
 		double[] f = okF ? ransacF.getModelParameters().data.clone() : null;
 		double[] h = okH ? homographyArray(ransacH.getModelParameters()) : null;
+		// A dominant plane lures 7-point RANSAC into fundamental matrices that only fit the plane; the
+		// plane's homography plus two off-plane points (plane and parallax) finds the one that fits all.
+		if (h != null) {
+			double[] fp = planeAndParallax(matches, h);
+			if (fp != null && (f == null || count(matches, fp) > count(matches, f))) f = fp;
+		}
 		double[] errF = new double[pairs.size()], errH = new double[pairs.size()];
 		for (int i = 0; i < pairs.size(); i++) {
 			Match m = matches.get(i);
@@ -159,6 +165,58 @@ public final class GeometryFit {
 		if (in.length < MIN_MATCHES) throw tooFew(in.length, "matches consistent with one geometry");
 		requireSpread(matches, in, grayWidth, grayHeight);
 		return new Result(chosen, chosen == Model.FUNDAMENTAL ? f : null, h, in, reason, gricF, gricH);
+	}
+
+	private int count(List<Match> matches, double[] f) {
+		int n = 0;
+		double t2 = threshold * threshold;
+		for (Match m : matches) if (sampsonSq(f, m) <= t2) n++;
+		return n;
+	}
+
+	/**
+	 * F = [e_c]x H with the epipole e_c where the parallax lines of two matches off the plane meet
+	 * (Hartley and Zisserman, Multiple View Geometry, 2nd ed., algorithm 13.2), the pair drawn at
+	 * random; the candidate with the most inliers wins.
+	 */
+	private double[] planeAndParallax(List<Match> matches, double[] h) {
+		int[] off = new int[matches.size()];
+		int n = 0;
+		double t2 = threshold * threshold;
+		for (int i = 0; i < matches.size(); i++) {
+			if (transferSq(h, matches.get(i)) > 4 * t2) off[n++] = i;
+		}
+		if (n < 2) return null;
+		java.util.Random rnd = new java.util.Random(seed);
+		double[] best = null;
+		int bestCount = -1;
+		for (int it = 0; it < iterations / 4; it++) {
+			Match a = matches.get(off[rnd.nextInt(n)]), b = matches.get(off[rnd.nextInt(n)]);
+			if (a == b) continue;
+			double[] la = parallaxLine(h, a), lb = parallaxLine(h, b);
+			double[] e = cross(la, lb);
+			double[] ex = { 0, -e[2], e[1], e[2], 0, -e[0], -e[1], e[0], 0 };
+			double[] f = Mat3.mul(ex, h);
+			double norm = 0;
+			for (double v : f) norm += v * v;
+			if (!(norm > 0) || !Double.isFinite(norm)) continue;
+			int c = count(matches, f);
+			if (c > bestCount) {
+				bestCount = c;
+				best = f;
+			}
+		}
+		return best;
+	}
+
+	/** The line through H x_g and x_c in the colour image (it passes through the epipole). */
+	private static double[] parallaxLine(double[] h, Match m) {
+		double[] p = Mat3.times(h, m.gx, m.gy, 1);
+		return cross(p, new double[] { m.cx, m.cy, 1 });
+	}
+
+	private static double[] cross(double[] a, double[] b) {
+		return new double[] { a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0] };
 	}
 
 	private ConfigRansac ransac(double t) {

@@ -106,6 +106,10 @@ public final class PairRectifier {
 						new ViewWarp(color.width(), color.height(), s.colorH));
 				}
 				inliers = consistent(rect, matches, o.inlierThreshold);
+				progress.log(String.format(Locale.ROOT, "Rectify: virtual camera turns (deg) gray yaw %.2f roll %.2f, "
+					+ "colour pitch %.2f yaw %.2f roll %.2f; focal length gray %.0f px, colour %.0f px", Math.toDegrees(s.params[0]),
+					Math.toDegrees(s.params[1]), Math.toDegrees(s.params[2]), Math.toDegrees(s.params[3]),
+					Math.toDegrees(s.params[4]), s.grayFocal, s.colorFocal));
 			}
 			else {
 				// The colour image is mapped onto the gray one: x_g ~ H^-1 x_c.

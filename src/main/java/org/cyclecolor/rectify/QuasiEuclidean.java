@@ -44,6 +44,14 @@ final class QuasiEuclidean {
 	// parameter layout
 	private static final int Y1 = 0, Z1 = 1, X2 = 2, Y2 = 3, Z2 = 4, FOCAL = 5, RATIO = 6, N = 7;
 
+	/** Pixels of residual that one radian of camera rotation costs (about 0.9 px per degree). */
+	private static final double ANGLE_PRIOR = 50;
+	/**
+	 * Pixels of residual per unit of log3(focal / (w + h)). Only yaw / focal is observable from rows,
+	 * so the focal length stays near w + h (a 53 degree field of view) unless the data insists.
+	 */
+	private static final double FOCAL_PRIOR = 10;
+
 	private final int gw, gh, cw, ch;
 
 	QuasiEuclidean(int grayWidth, int grayHeight, int colorWidth, int colorHeight) {
@@ -61,12 +69,33 @@ final class QuasiEuclidean {
 	 */
 	Solution fit(List<Match> matches, int[] inliers, double[] fundamental, double scaleRatio) {
 		double[] start = new double[N];
-		// F e_g = 0 and F^T e_c = 0
-		start[Z1] = -epipoleAngle(fundamental, gw, gh);
-		start[Z2] = -epipoleAngle(Mat3.transpose(fundamental), cw, ch);
 		start[RATIO] = Math.log(scaleRatio);
-		double[] p = optimize(matches, inliers, start);
-		return solution(p);
+		double[] best = optimize(matches, inliers, start);
+		// Rigs turned about the optical axis (epipolar lines far from horizontal) also start from the
+		// epipole directions, F e_g = 0 and F^T e_c = 0; the better fit wins.
+		double zg = -epipoleAngle(fundamental, gw, gh), zc = -epipoleAngle(Mat3.transpose(fundamental), cw, ch);
+		if (Math.abs(zg) > Math.toRadians(5) || Math.abs(zc) > Math.toRadians(5)) {
+			double[] turned = start.clone();
+			turned[Z1] = zg;
+			turned[Z2] = zc;
+			double[] p = optimize(matches, inliers, turned);
+			if (cost(matches, inliers, p) < cost(matches, inliers, best)) best = p;
+		}
+		return solution(best);
+	}
+
+	/** Sum of squared vertical residuals (the data term). */
+	private double cost(List<Match> matches, int[] inliers, double[] p) {
+		Warps w = warps(p);
+		double[] a = new double[3], b = new double[3];
+		double s = 0;
+		for (int i : inliers) {
+			Match m = matches.get(i);
+			Mat3.apply(w.gray, m.gx, m.gy, a);
+			Mat3.apply(w.color, m.cx, m.cy, b);
+			s += (a[1] - b[1]) * (a[1] - b[1]);
+		}
+		return s;
 	}
 
 	private double[] optimize(List<Match> matches, int[] inliers, double[] start) {
@@ -81,9 +110,16 @@ final class QuasiEuclidean {
 					Mat3.apply(w.color, m.cx, m.cy, b);
 					out[k] = a[1] - b[1];
 				}
-				// Weak priors keep unobservable parameters (focal length, mostly) near their start.
-				out[inliers.length] = 0.5 * p[FOCAL];
-				out[inliers.length + 1] = 0.5 * (p[RATIO] - start[RATIO]);
+				// Weak priors pick, among nearly equivalent solutions, the one that turns the cameras least
+				// (an already rectified pair stays as it is); the data outweighs them for any real rotation.
+				int k = inliers.length;
+				out[k] = ANGLE_PRIOR * p[Y1];
+				out[k + 1] = ANGLE_PRIOR * p[Z1];
+				out[k + 2] = ANGLE_PRIOR * p[X2];
+				out[k + 3] = ANGLE_PRIOR * p[Y2];
+				out[k + 4] = ANGLE_PRIOR * p[Z2];
+				out[k + 5] = FOCAL_PRIOR * p[FOCAL];
+				out[k + 6] = 0.5 * (p[RATIO] - start[RATIO]);
 			}
 
 			@Override
@@ -93,7 +129,7 @@ final class QuasiEuclidean {
 
 			@Override
 			public int getNumOfOutputsM() {
-				return inliers.length + 2;
+				return inliers.length + 7;
 			}
 		};
 		UnconstrainedLeastSquares<DMatrixRMaj> lm = FactoryOptimization.levenbergMarquardt(new ConfigLevenbergMarquardt(),
