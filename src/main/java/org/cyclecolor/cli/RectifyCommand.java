@@ -100,7 +100,7 @@ public final class RectifyCommand implements Callable<Integer> {
 		for (Path p : new Path[] { outGray, outColor, mask, diagnostic }) {
 			if (p != null) ImageFiles.prepareTarget(p, overwrite);
 		}
-		ConsoleProgress progress = new ConsoleProgress(System.err, json);
+		ConsoleProgress progress = new ConsoleProgress(System.err, json).cancelOnInterrupt();
 		RectifyOperation.Result r = RectifyOperation.run(ImageFiles.read(gray), ImageFiles.read(color), o, progress);
 		progress.done();
 		ImageFiles.write(r.gray, outGray, overwrite);

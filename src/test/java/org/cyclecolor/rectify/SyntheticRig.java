@@ -12,16 +12,16 @@ import org.cyclecolor.image.RgbImage;
  * depths in front of a textured back wall, seen by two pinhole cameras. Every rendered pixel comes
  * from a known 3-D point, so true correspondences between the two views are known exactly.
  */
-final class SyntheticRig {
+public final class SyntheticRig {
 
 	/** A pinhole camera: world-to-camera rotation R (row-major), centre C, intrinsics, image size. */
-	static final class Camera {
+	public static final class Camera {
 		final double fx, fy, cx, cy;
 		final int width, height;
 		final double[] r;
 		final double[] centre;
 
-		Camera(double f, double cx, double cy, int width, int height, double[] r, double[] centre) {
+		public Camera(double f, double cx, double cy, int width, int height, double[] r, double[] centre) {
 			this.fx = f;
 			this.fy = f;
 			this.cx = cx;
@@ -64,7 +64,7 @@ final class SyntheticRig {
 	private final List<Patch> patches = new ArrayList<>();
 
 	/** A wall at depth 12 and a few patches between depths 3 and 8, textures from {@code seed}. */
-	static SyntheticRig scene(long seed) {
+	public static SyntheticRig scene(long seed) {
 		SyntheticRig s = new SyntheticRig();
 		Random rnd = new Random(seed);
 		s.add(new double[] { -14, -10, 12 }, new double[] { 28, 0, 0 }, new double[] { 0, 20, 0 }, rnd, 512);
@@ -132,7 +132,7 @@ final class SyntheticRig {
 	}
 
 	/** Renders the camera's view (2x2 supersampled) as 0..255 RGB. */
-	RgbImage render(Camera cam) {
+	public RgbImage render(Camera cam) {
 		int w = cam.width, h = cam.height;
 		FloatPlane[] out = { new FloatPlane(w, h), new FloatPlane(w, h), new FloatPlane(w, h) };
 		java.util.stream.IntStream.range(0, h).parallel().forEach(y -> {
@@ -196,14 +196,14 @@ final class SyntheticRig {
 	}
 
 	/** World-to-camera rotation for small camera turns: yaw (about y), pitch (about x), roll (about z), degrees. */
-	static double[] turn(double yaw, double pitch, double roll) {
+	public static double[] turn(double yaw, double pitch, double roll) {
 		double[] r = Mat3.mul(Mat3.rotZ(Math.toRadians(roll)), Mat3.mul(Mat3.rotX(Math.toRadians(pitch)),
 			Mat3.rotY(Math.toRadians(yaw))));
 		return Mat3.transpose(r);
 	}
 
 	/** The mono camera's view of a colour rendering: luminance, gain, gamma and noise. */
-	static FloatPlane mono(RgbImage rgb, double gain, double gamma, double noise, long seed) {
+	public static FloatPlane mono(RgbImage rgb, double gain, double gamma, double noise, long seed) {
 		FloatPlane y = org.cyclecolor.image.YCbCr.luma(rgb);
 		Random rnd = new Random(seed);
 		float[] d = y.data();
