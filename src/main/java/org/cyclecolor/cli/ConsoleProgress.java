@@ -21,6 +21,7 @@ public final class ConsoleProgress implements Progress {
 	private String message = "";
 	private int lastDrawn = -1;
 	private boolean barShown;
+	private Thread cancelHook;
 
 	/**
 	 * @param quiet show nothing but log lines (for --json and scripts)
@@ -34,7 +35,7 @@ public final class ConsoleProgress implements Progress {
 	/** Lets Ctrl+C ask the work to stop instead of killing the JVM mid-write. */
 	public ConsoleProgress cancelOnInterrupt() {
 		Thread worker = Thread.currentThread();
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+		cancelHook = new Thread(() -> {
 			cancelled.set(true);
 			try {
 				worker.join(10_000);
@@ -42,7 +43,8 @@ public final class ConsoleProgress implements Progress {
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 			}
-		}, "cyclecolor-cancel"));
+		}, "cyclecolor-cancel");
+		Runtime.getRuntime().addShutdownHook(cancelHook);
 		return this;
 	}
 
@@ -86,8 +88,20 @@ public final class ConsoleProgress implements Progress {
 		return cancelled.get();
 	}
 
-	/** Ends the bar line so that later output starts on a fresh line. */
+	/**
+	 * Ends the bar line so that later output starts on a fresh line, and retires the Ctrl+C hook:
+	 * once the work is over, exiting must not wait for the (finished) worker.
+	 */
 	public synchronized void done() {
 		endBar();
+		if (cancelHook != null) {
+			try {
+				Runtime.getRuntime().removeShutdownHook(cancelHook);
+			}
+			catch (IllegalStateException shuttingDown) {
+				// already exiting: the hook runs, and finds the worker done
+			}
+			cancelHook = null;
+		}
 	}
 }

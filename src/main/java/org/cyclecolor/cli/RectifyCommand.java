@@ -101,8 +101,13 @@ public final class RectifyCommand implements Callable<Integer> {
 			if (p != null) ImageFiles.prepareTarget(p, overwrite);
 		}
 		ConsoleProgress progress = new ConsoleProgress(System.err, json).cancelOnInterrupt();
-		RectifyOperation.Result r = RectifyOperation.run(ImageFiles.read(gray), ImageFiles.read(color), o, progress);
-		progress.done();
+		RectifyOperation.Result r;
+		try {
+			r = RectifyOperation.run(ImageFiles.read(gray), ImageFiles.read(color), o, diagnostic != null, progress);
+		}
+		finally {
+			progress.done();
+		}
 		ImageFiles.write(r.gray, outGray, overwrite);
 		ImageFiles.write(r.color, outColor, overwrite);
 		if (mask != null) ImageFiles.write(r.mask, mask, overwrite);

@@ -89,7 +89,7 @@ public final class RectifyPairCommand extends ContextCommand {
 	public void run() {
 		StatusProgress progress = new StatusProgress(status, log, this::isCanceled);
 		try {
-			RectifyOperation.Result r = RectifyOperation.run(gray, color, options(), progress);
+			RectifyOperation.Result r = RectifyOperation.run(gray, color, options(), true, progress);
 			gray_rectified = r.gray;
 			color_rectified = r.color;
 			valid_mask = r.mask;

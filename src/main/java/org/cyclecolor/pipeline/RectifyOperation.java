@@ -49,7 +49,12 @@ public final class RectifyOperation {
 		}
 	}
 
-	public static Result run(ImagePlus gray, ImagePlus color, RectifyOptions options, Progress progress) {
+	/**
+	 * @param withDiagnostic also draw the diagnostic image (else {@link Result#diagnostic} is null)
+	 */
+	public static Result run(ImagePlus gray, ImagePlus color, RectifyOptions options, boolean withDiagnostic,
+		Progress progress)
+	{
 		ImagePlusAdapter.requireSingleImage(gray, "gray", true);
 		ImagePlusAdapter.requireSingleImage(color, "colour", true);
 		if (!ImagePlusAdapter.isColor(color)) {
@@ -82,7 +87,8 @@ public final class RectifyOperation {
 		byte[] m = new byte[out.valid.length];
 		for (int i = 0; i < m.length; i++) m[i] = out.valid[i] ? (byte) 255 : 0;
 		ImagePlus mask = new ImagePlus(stem(gray) + "-valid", new ByteProcessor(out.gray.width(), out.gray.height(), m));
-		ImagePlus diag = ImagePlusAdapter.toImagePlus(stem(gray) + "-rectification", DiagnosticImage.render(out, grayMax));
+		ImagePlus diag = withDiagnostic
+			? ImagePlusAdapter.toImagePlus(stem(gray) + "-rectification", DiagnosticImage.render(out, grayMax)) : null;
 		return new Result(g, c, mask, diag, out.report);
 	}
 

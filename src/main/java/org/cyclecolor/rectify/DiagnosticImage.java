@@ -95,7 +95,7 @@ public final class DiagnosticImage {
 			}
 			px[i] = (rr << 16) | (gg << 8) | bb;
 		}
-		img.setRGB(0, 0, w, h, px, 0, w);
+		System.arraycopy(px, 0, ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData(), 0, px.length);
 		return img;
 	}
 
