@@ -82,8 +82,8 @@ public final class RectifyOperation {
 			out.report.verticalMedian, out.report.vertical95, out.report.disparityMin, out.report.disparityMax,
 			out.report.colorSide == null ? "side unknown" : "on the " + out.report.colorSide.key()));
 
-		ImagePlus g = new ImagePlus(stem(gray) + "-rectified", sameType(gray, out.gray));
-		ImagePlus c = ImagePlusAdapter.toImagePlus(stem(color) + "-rectified", out.color);
+		ImagePlus g = new ImagePlus(stem(gray) + "-gray-rectified", sameType(gray, out.gray));
+		ImagePlus c = ImagePlusAdapter.toImagePlus(stem(color) + "-color-rectified", out.color);
 		byte[] m = new byte[out.valid.length];
 		for (int i = 0; i < m.length; i++) m[i] = out.valid[i] ? (byte) 255 : 0;
 		ImagePlus mask = new ImagePlus(stem(gray) + "-valid", new ByteProcessor(out.gray.width(), out.gray.height(), m));

@@ -69,7 +69,8 @@ class RectifyPairCommandTest {
 		assertEquals(24, c.getBitDepth());
 		assertEquals(g.getWidth(), c.getWidth());
 		assertEquals(g.getHeight(), c.getHeight());
-		assertEquals("mono-rectified", g.getTitle());
+		assertEquals("mono-gray-rectified", g.getTitle());
+		assertEquals("colour-color-rectified", c.getTitle());
 		ImagePlus mask = (ImagePlus) m.getOutput("valid_mask");
 		// cropped to the common valid area: every pixel is valid
 		assertEquals(255, mask.getProcessor().getStatistics().min, 0);
