@@ -57,6 +57,9 @@ public final class GeometryFit {
 	/** Fewest matches (and inliers) rectification is attempted with. */
 	public static final int MIN_MATCHES = 20;
 
+	/** Below this share of inliers the geometry is refused (a warning comes earlier, see RectifyOptions). */
+	static final double MIN_INLIER_RATIO = 0.1;
+
 	/** The outcome: the chosen model, its inliers, and why it was chosen. */
 	public static final class Result {
 		public final Model model;
@@ -163,6 +166,11 @@ public final class GeometryFit {
 		}
 		int[] in = chosen == Model.HOMOGRAPHY ? inH : inF;
 		if (in.length < MIN_MATCHES) throw tooFew(in.length, "matches consistent with one geometry");
+		if (in.length < MIN_INLIER_RATIO * n) {
+			throw new UserException(String.format(Locale.ROOT, "Only %d of %d keypoint matches (%.0f%%) agree with one "
+				+ "geometry: repeated patterns or very different views make the matches unreliable; rectify with a "
+				+ "calibration file, or crop both images to the part they share.", in.length, n, 100.0 * in.length / n));
+		}
 		requireSpread(matches, in, grayWidth, grayHeight);
 		return new Result(chosen, chosen == Model.FUNDAMENTAL ? f : null, h, in, reason, gricF, gricH);
 	}

@@ -114,6 +114,31 @@ class SyntheticRectificationTest {
 		assertTrue(moved < 8, "an already rectified gray image was moved by " + moved + " px at a corner");
 	}
 
+	/** A planar scene: GRIC takes the homography and says why; the plane lands on common rows. */
+	@Test
+	void aPlanarSceneIsRegisteredWithAHomography() {
+		SyntheticRig rig = SyntheticRig.scene(15, 0);
+		SyntheticRig.Camera mono = new SyntheticRig.Camera(700, (W - 1) / 2.0, (H - 1) / 2.0, W, H,
+			SyntheticRig.turn(0, 0, 0), new double[] { 0, 0, 0 });
+		SyntheticRig.Camera color = new SyntheticRig.Camera(650, (W - 1) / 2.0, (H - 1) / 2.0 + 7, W, H,
+			SyntheticRig.turn(1, 0.5, 2), new double[] { 0.3, 0, 0 });
+		List<double[]> truth = rig.correspondences(mono, color, 600, 4, 95);
+		FloatPlane gray = SyntheticRig.mono(rig.render(mono), 1.1, 0.9, 1.5, 6);
+		PairRectifier.Output out = PairRectifier.rectify(gray, rig.render(color), new RectifyOptions(), LOG);
+		assertEquals("homography", out.report.model);
+		assertTrue(out.report.modelReason.startsWith("homography chosen"), out.report.modelReason);
+		double[] e = verticalErrors(out.rectification, truth);
+		double med = PairStats.percentile(e, 0.5), p95 = PairStats.percentile(e, 0.95);
+		System.out.printf(Locale.ROOT, "planar scene: median %.3f px, p95 %.3f px, side %s%n", med, p95,
+			out.report.colorSide);
+		assertTrue(med <= 0.5 && p95 <= 1.5, "median " + med + ", p95 " + p95);
+		// the mono image is left as it is: only the colour image is mapped onto it
+		double[] p = new double[2];
+		out.rectification.grayToOutput(123, 45, p);
+		assertEquals(123, p[0], 1e-9);
+		assertEquals(45, p[1], 1e-9);
+	}
+
 	/** The recipe: a rectified pair, then a known rotation, vertical offset and scale of one view. */
 	@Test
 	void knownImageWarpOfOneViewIsUndone() {

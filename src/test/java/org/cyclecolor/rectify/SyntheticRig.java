@@ -65,10 +65,15 @@ public final class SyntheticRig {
 
 	/** A wall at depth 12 and a few patches between depths 3 and 8, textures from {@code seed}. */
 	public static SyntheticRig scene(long seed) {
+		return scene(seed, 6);
+	}
+
+	/** A wall at depth 12 and {@code patches} patches in front of it (0: a planar scene). */
+	public static SyntheticRig scene(long seed, int patches) {
 		SyntheticRig s = new SyntheticRig();
 		Random rnd = new Random(seed);
 		s.add(new double[] { -14, -10, 12 }, new double[] { 28, 0, 0 }, new double[] { 0, 20, 0 }, rnd, 512);
-		for (int i = 0; i < 6; i++) {
+		for (int i = 0; i < patches; i++) {
 			double z = 3 + 5 * rnd.nextDouble();
 			double size = 0.6 + 1.2 * rnd.nextDouble();
 			double x = (rnd.nextDouble() - 0.5) * z * 0.9, y = (rnd.nextDouble() - 0.5) * z * 0.6;
