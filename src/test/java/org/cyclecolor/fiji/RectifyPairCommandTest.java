@@ -83,6 +83,17 @@ class RectifyPairCommandTest {
 	}
 
 	@Test
+	void aLowInlierRatioIsAWarningInTheReport() {
+		org.cyclecolor.rectify.RectifyOptions o = new org.cyclecolor.rectify.RectifyOptions();
+		o.minInlierRatio = 0.999;
+		org.cyclecolor.pipeline.RectifyOperation.Result r = org.cyclecolor.pipeline.RectifyOperation.run(gray, color, o,
+			false, org.cyclecolor.Progress.NONE);
+		assertTrue(r.report.warnings().stream().anyMatch(w -> w.contains("agree with the geometry")),
+			r.report.warnings().toString());
+		assertNull(r.diagnostic);
+	}
+
+	@Test
 	void aGrayColourImageIsRefusedAsTheColourInputWithAReason() throws Exception {
 		CommandModule m = context.service(CommandService.class).run(RectifyPairCommand.class, true, "gray", gray,
 			"color", gray).get();

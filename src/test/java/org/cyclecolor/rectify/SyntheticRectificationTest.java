@@ -114,6 +114,50 @@ class SyntheticRectificationTest {
 		assertTrue(moved < 8, "an already rectified gray image was moved by " + moved + " px at a corner");
 	}
 
+	/** The whole pipeline with a calibration file (OpenCV YAML of the rendered rig): rows agree to 0.1 px. */
+	@Test
+	void aCalibrationFileRectifiesTheRenderedRig(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+		throws java.io.IOException
+	{
+		SyntheticRig rig = SyntheticRig.scene(16);
+		SyntheticRig.Camera mono = new SyntheticRig.Camera(700, 319.5, 239.5, W, H, SyntheticRig.turn(0, 0, 0),
+			new double[] { 0, 0, 0 });
+		double[] c2 = { -0.3, 0.02, 0.01 };
+		double[] r2 = SyntheticRig.turn(-1.5, 1, -2.5);
+		SyntheticRig.Camera color = new SyntheticRig.Camera(600, 279.5, 209.5 + 10, 560, 420, r2, c2);
+		double[] t = Mat3.times(r2, -c2[0], -c2[1], -c2[2]);
+		String yaml = "%YAML:1.0\n---\n"
+			+ "M1: !!opencv-matrix\n   rows: 3\n   cols: 3\n   dt: d\n   data: [ 700., 0., 319.5, 0., 700., 239.5, 0., 0., 1. ]\n"
+			+ "D1: !!opencv-matrix\n   rows: 1\n   cols: 5\n   dt: d\n   data: [ 0., 0., 0., 0., 0. ]\n"
+			+ "M2: !!opencv-matrix\n   rows: 3\n   cols: 3\n   dt: d\n   data: [ 600., 0., 279.5, 0., 600., 219.5, 0., 0., 1. ]\n"
+			+ "D2: !!opencv-matrix\n   rows: 1\n   cols: 5\n   dt: d\n   data: [ 0., 0., 0., 0., 0. ]\n"
+			+ "R: !!opencv-matrix\n   rows: 3\n   cols: 3\n   dt: d\n   data: [ " + join(r2) + " ]\n"
+			+ "T: !!opencv-matrix\n   rows: 3\n   cols: 1\n   dt: d\n   data: [ " + join(t) + " ]\n";
+		java.nio.file.Path file = tmp.resolve("rig.yml");
+		java.nio.file.Files.write(file, yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		RectifyOptions o = new RectifyOptions();
+		o.calibration = file;
+		o.frame = Rectification.Frame.CROP;
+		FloatPlane gray = SyntheticRig.mono(rig.render(mono), 1.2, 0.8, 2.0, 7);
+		PairRectifier.Output out = PairRectifier.rectify(gray, rig.render(color), o, LOG);
+		List<double[]> truth = rig.correspondences(mono, color, 600, 4, 94);
+		double[] e = verticalErrors(out.rectification, truth);
+		double med = PairStats.percentile(e, 0.5), max = PairStats.percentile(e, 1);
+		System.out.printf(Locale.ROOT, "calibrated: median %.4f px, max %.4f px, %s, side %s (%s)%n", med, max,
+			out.report.modelReason, out.report.colorSide, out.report.colorSideSource);
+		assertTrue(max < 0.1, "max vertical error " + max);
+		assertEquals(ColorSide.LEFT, out.report.colorSide);
+		assertEquals("calibration", out.report.colorSideSource);
+		assertTrue(out.report.verticalMedian < 0.5, "matches' median " + out.report.verticalMedian);
+		for (boolean v : out.valid) assertTrue(v, "cropped frame has only valid pixels");
+	}
+
+	private static String join(double[] v) {
+		StringBuilder s = new StringBuilder();
+		for (int i = 0; i < v.length; i++) s.append(i == 0 ? "" : ", ").append(v[i]);
+		return s.toString();
+	}
+
 	/** A planar scene: GRIC takes the homography and says why; the plane lands on common rows. */
 	@Test
 	void aPlanarSceneIsRegisteredWithAHomography() {
