@@ -101,6 +101,7 @@ public final class Resampler {
 		IntStream.range(0, tasks).parallel().forEach(t -> {
 			double[] src = new double[2];
 			double[] wx = new double[4], wy = new double[4];
+			int[] rows = new int[4], cols = new int[4];
 			int yEnd = Math.min(height, (t + 1) * ROWS_PER_TASK);
 			for (int y = t * ROWS_PER_TASK; y < yEnd; y++) {
 				for (int x = 0; x < width; x++) {
@@ -117,7 +118,6 @@ public final class Resampler {
 					if (interpolation == Interpolation.BICUBIC) {
 						keys(fx, wx);
 						keys(fy, wy);
-						int[] rows = new int[4], cols = new int[4];
 						for (int k = 0; k < 4; k++) {
 							rows[k] = clamp(y0 - 1 + k, sh) * sw;
 							cols[k] = clamp(x0 - 1 + k, sw);

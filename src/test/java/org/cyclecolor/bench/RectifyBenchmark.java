@@ -84,14 +84,16 @@ public final class RectifyBenchmark {
 
 	private static void time(String name, Pair p, int runs, RectifyOptions o) {
 		PairRectifier.rectify(p.gray, p.color, o, Progress.NONE); // warm-up
-		double[] t = new double[runs];
+		double[] t = new double[runs], cpu = new double[runs];
 		long peak = 0;
 		for (int i = 0; i < runs; i++) {
 			System.gc();
 			resetPeaks();
+			long c0 = processCpu();
 			long t0 = System.nanoTime();
 			PairRectifier.Output out = PairRectifier.rectify(p.gray, p.color, o, Progress.NONE);
 			t[i] = (System.nanoTime() - t0) / 1e9;
+			cpu[i] = (processCpu() - c0) / 1e9;
 			peak = Math.max(peak, peakHeap());
 			if (i == 0) {
 				System.out.printf(Locale.ROOT, "  %s: %s, %d/%d inliers, vertical median %.3f px, p95 %.3f px%n", name,
@@ -99,8 +101,10 @@ public final class RectifyBenchmark {
 			}
 		}
 		Arrays.sort(t);
-		System.out.printf(Locale.ROOT, "%s: median %.2f s (min %.2f, max %.2f, %d runs), peak heap %d MB (inputs %d MB)%n",
-			name, t[runs / 2], t[0], t[runs - 1], runs, peak >> 20, inputBytes(p) >> 20);
+		Arrays.sort(cpu);
+		System.out.printf(Locale.ROOT, "%s: median %.2f s wall (min %.2f, max %.2f, %d runs), median %.2f s of CPU "
+			+ "(all threads, GC included), peak heap %d MB (inputs %d MB)%n", name, t[runs / 2], t[0], t[runs - 1], runs,
+			cpu[runs / 2], peak >> 20, inputBytes(p) >> 20);
 	}
 
 	private static void detectors(String name, Pair p) {
@@ -129,6 +133,13 @@ public final class RectifyBenchmark {
 				System.out.printf(Locale.ROOT, "  %-9s equalize=%-5s %5.2f s  %s%n", f.key(), eq, t[1], line);
 			}
 		}
+	}
+
+	/** CPU time of the whole JVM (every thread), nanoseconds. */
+	private static long processCpu() {
+		java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+		return os instanceof com.sun.management.OperatingSystemMXBean
+			? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
 	}
 
 	private static void resetPeaks() {
