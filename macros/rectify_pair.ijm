@@ -24,7 +24,7 @@ for (i = 0; i < names.length; i++) {
 	color = getTitle();
 	// every key has a default; these are the defaults, spelled out to show what can be set
 	run("Rectify Pair...", "gray=[" + gray + "] color=[" + color + "] gray_camera=1 features=sift model=auto "
-		+ "interpolation=bicubic frame=full color_side=auto max_features=2000 threshold=1.5");
+		+ "interpolation=bicubic frame=full color_side=auto max_features=1000 threshold=1.5");
 	saveIfOpen(stem + "-gray-rectified", out + stem + "-gray-rectified.tif", "Tiff");
 	saveIfOpen(stem + "-color-rectified", out + stem + "-color-rectified.png", "PNG");
 	saveIfOpen(stem + "-valid", out + stem + "-valid.png", "PNG");

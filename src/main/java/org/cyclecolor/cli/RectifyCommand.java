@@ -67,7 +67,7 @@ public final class RectifyCommand implements Callable<Integer> {
 	@Option(names = "--color-side", defaultValue = "auto", description = "auto, left or right (default ${DEFAULT-VALUE}).")
 	private String colorSide;
 
-	@Option(names = "--max-features", defaultValue = "2000", description = "Most keypoints per image (default ${DEFAULT-VALUE}).")
+	@Option(names = "--max-features", defaultValue = "1000", description = "Most keypoints per image (default ${DEFAULT-VALUE}).")
 	private int maxFeatures;
 
 	@Option(names = "--threshold", defaultValue = "1.5", description = "RANSAC inlier distance in pixels (default ${DEFAULT-VALUE}).")

@@ -59,7 +59,7 @@ public final class RectifyPairCommand extends ContextCommand {
 	private String color_side = "auto";
 
 	@Parameter(label = "Max features per image", min = "50")
-	private int max_features = 2000;
+	private int max_features = 1000;
 
 	@Parameter(label = "Inlier threshold (px)", min = "0.3", max = "20", stepSize = "0.1")
 	private double threshold = 1.5;

@@ -11,7 +11,7 @@ public final class RectifyOptions {
 	/** Keypoints for matching (uncalibrated path, and for the report in the calibrated one). */
 	public FeatureType features = FeatureType.SIFT;
 	/** Most keypoints per image. */
-	public int maxFeatures = 2000;
+	public int maxFeatures = 1000;
 	/** Larger images are shrunk to about this size (larger side, pixels) for keypoint detection. */
 	public int detectionSize = 1280;
 	/** Histogram-equalise both images before detection (robust to gain and gamma). */
