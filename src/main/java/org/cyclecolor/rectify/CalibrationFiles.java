@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import javax.xml.XMLConstants;
@@ -280,11 +279,5 @@ public final class CalibrationFiles {
 		Object v = m.get(key);
 		if (v == null) throw new UserException("missing '" + key + "'");
 		return v;
-	}
-
-	/** A one-line summary of a camera for logs. */
-	static String describe(CameraPinholeBrown c) {
-		return String.format(Locale.ROOT, "f=(%.1f, %.1f) c=(%.1f, %.1f) size=%dx%d", c.fx, c.fy, c.cx, c.cy, c.width,
-			c.height);
 	}
 }

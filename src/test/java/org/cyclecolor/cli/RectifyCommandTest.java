@@ -51,7 +51,7 @@ class RectifyCommandTest {
 		int code = cl.execute("rectify", "--gray", tmp.resolve("mono.png").toString(), "--color",
 			tmp.resolve("colour.png").toString(), "--out-gray", tmp.resolve("g.png").toString(), "--out-color",
 			tmp.resolve("c.png").toString(), "--mask", tmp.resolve("m.png").toString(), "--diagnostic",
-			tmp.resolve("d.png").toString(), "--json");
+			tmp.resolve("d.png").toString(), "--interpolation", "bilinear", "--json");
 		assertEquals(ExitCode.OK, code);
 		for (String f : new String[] { "g.png", "c.png", "m.png", "d.png" }) assertTrue(Files.exists(tmp.resolve(f)), f);
 		Map<?, ?> json = new Gson().fromJson(out.toString(), Map.class);
@@ -59,6 +59,7 @@ class RectifyCommandTest {
 		assertEquals("left", report.get("color_side"));
 		assertTrue(((Number) report.get("vertical_error_median_px")).doubleValue() < 0.5, report.toString());
 		assertTrue(((Number) report.get("disparity_min_px")).doubleValue() >= -0.5, report.toString());
+		assertEquals("bilinear", report.get("interpolation"));
 		// a second run refuses to overwrite
 		StringWriter err = new StringWriter();
 		cl.setErr(new PrintWriter(err));

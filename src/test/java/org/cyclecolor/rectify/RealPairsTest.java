@@ -73,6 +73,24 @@ class RealPairsTest {
 		}
 	}
 
+	/** MiddEval3 PlaytableP is the imperfectly rectified version of Playtable: rectifying improves its rows. */
+	@org.junit.jupiter.api.Test
+	void anImperfectlyRectifiedPairGetsBetterRows() {
+		Path dir = SharedData.require("stereo/mbeval3q-playtablep");
+		RgbImage left = rgb(dir.resolve("left.png")), right = rgb(dir.resolve("right.png"));
+		PairRectifier.Output out = PairRectifier.rectify(YCbCr.luma(left), right, new RectifyOptions(), Progress.NONE);
+		double[] before = new double[out.inliers.length];
+		for (int k = 0; k < before.length; k++) {
+			Match m = out.matches.get(out.inliers[k]);
+			before[k] = Math.abs(m.gy - m.cy);
+		}
+		double b = PairStats.percentile(before, 0.5), b95 = PairStats.percentile(before, 0.95);
+		System.out.printf(Locale.ROOT, "playtablep: rows of the inlier matches differ by median %.2f px, p95 %.2f px "
+			+ "before and %.2f px, %.2f px after rectification%n", b, b95, out.report.verticalMedian, out.report.vertical95);
+		assertTrue(out.report.verticalMedian <= 0.5, "median after " + out.report.verticalMedian);
+		assertTrue(out.report.vertical95 < b95, "p95 after " + out.report.vertical95 + " vs before " + b95);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "syntim-sport", "syntim-tot", "syntim-batinria" })
 	void unrectifiedSyntimPairsAreRectified(String scene) {
