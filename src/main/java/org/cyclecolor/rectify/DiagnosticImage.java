@@ -21,6 +21,8 @@ public final class DiagnosticImage {
 
 	/** Widest diagnostic image (pixels); larger pairs are shown scaled down. */
 	static final int MAX_WIDTH = 2000;
+	/** Narrowest diagnostic image; smaller pairs are shown enlarged. */
+	static final int MIN_WIDTH = 1100;
 	private static final int EPIPOLAR_LINES = 12;
 	private static final int HEADER = 26;
 
@@ -29,7 +31,8 @@ public final class DiagnosticImage {
 	/** Renders the diagnostic of {@code out}; {@code grayMax} is the gray image's full scale. */
 	public static RgbImage render(PairRectifier.Output out, double grayMax) {
 		int w = out.gray.width(), h = out.gray.height();
-		double scale = Math.min(1, MAX_WIDTH / (2.0 * w + 10));
+		// large pairs shrink to MAX_WIDTH; small ones grow to MIN_WIDTH so marks and text stay legible
+		double scale = Math.min(Math.max(1, MIN_WIDTH / (2.0 * w + 10)), MAX_WIDTH / (2.0 * w + 10));
 		int sw = (int) Math.round(w * scale), sh = (int) Math.round(h * scale), gap = 10;
 		BufferedImage img = new BufferedImage(2 * sw + gap, sh + HEADER, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = img.createGraphics();

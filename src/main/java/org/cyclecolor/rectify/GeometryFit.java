@@ -57,6 +57,9 @@ public final class GeometryFit {
 	/** Fewest matches (and inliers) rectification is attempted with. */
 	public static final int MIN_MATCHES = 20;
 
+	/** The homography must beat the fundamental matrix's GRIC by this fraction to be chosen. */
+	static final double GRIC_MARGIN = 0.02;
+
 	/** Below this share of inliers the geometry is refused (a warning comes earlier, see RectifyOptions). */
 	static final double MIN_INLIER_RATIO = 0.1;
 
@@ -135,7 +138,9 @@ public final class GeometryFit {
 		int n = pairs.size();
 		double gricF = gric(errF, sigma, 3, 7, n);
 		double gricH = gric(errH, sigma, 2, 8, n);
-		boolean homographyBetter = gricH < gricF;
+		// Near ties go to epipolar geometry: it also yields the search direction and disparity range,
+		// and the rectification it leads to stays close to the identity when there is little parallax.
+		boolean homographyBetter = gricH < gricF - GRIC_MARGIN * Math.abs(gricF);
 		int[] inF = inliers(errF, threshold * threshold), inH = inliers(errH, threshold * threshold);
 		String counts = String.format(Locale.ROOT, "%d of %d matches fit a fundamental matrix, %d a homography; "
 			+ "GRIC %.0f vs %.0f", inF.length, n, inH.length, gricF, gricH);

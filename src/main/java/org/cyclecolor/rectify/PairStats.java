@@ -51,12 +51,13 @@ public final class PairStats {
 
 	/**
 	 * Disparities d >= 0 along {@code side}'s search direction (mono x matches colour x + sign d),
-	 * trimmed: the 1st and 99th percentiles, so that one stray match does not set the range.
+	 * trimmed: the 2nd and 98th percentiles, so that a stray match or two (a wrong match along its
+	 * row passes the epipolar test) do not set the range.
 	 */
 	public double[] disparityRange(ColorSide side) {
 		double[] d = new double[horizontal.length];
 		for (int i = 0; i < d.length; i++) d[i] = side.sign() * horizontal[i];
-		return new double[] { percentile(d, 0.01), percentile(d, 0.99) };
+		return new double[] { percentile(d, 0.02), percentile(d, 0.98) };
 	}
 
 	/** The q-quantile (linear interpolation) of the finite values, NaN when there are none. */

@@ -29,7 +29,7 @@ public final class RectificationReport {
 	public double verticalMedian = Double.NaN;
 	/** 95th percentile of the same. */
 	public double vertical95 = Double.NaN;
-	/** Disparity range along the search direction (1st and 99th percentile of the inliers), pixels. */
+	/** Disparity range along the search direction (2nd and 98th percentile of the inliers), pixels. */
 	public double disparityMin = Double.NaN;
 	public double disparityMax = Double.NaN;
 	/** Where the colour camera is (null when it cannot be told, e.g. a homography without parallax). */

@@ -73,6 +73,28 @@ class RealPairsTest {
 		}
 	}
 
+	/**
+	 * The Cycle-CNN authors' real mono/colour pairs (colour camera on the left, d up to about 20 px):
+	 * rows agree, and the measured side is the left one (a pair explained by a homography has none).
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "cyclecnn-00001", "cyclecnn-00053", "cyclecnn-00102", "cyclecnn-00153", "cyclecnn-00207",
+		"cyclecnn-00257" })
+	void realMonoColourPairs(String scene) {
+		Path dir = SharedData.require("real-mono-color/" + scene);
+		FloatPlane mono = YCbCr.luma(rgb(dir.resolve("mono.png")));
+		PairRectifier.Output out = PairRectifier.rectify(mono, rgb(dir.resolve("color.png")), new RectifyOptions(),
+			Progress.NONE);
+		RectificationReport r = out.report;
+		System.out.printf(Locale.ROOT, "%s: %s, %d/%d inliers, vertical median %.2f px, p95 %.2f px, side %s, disparity "
+			+ "%.1f..%.1f%n", scene, r.model, r.inliers, r.matches, r.verticalMedian, r.vertical95, r.colorSide,
+			r.disparityMin, r.disparityMax);
+		assertTrue(r.verticalMedian <= 0.5 && r.vertical95 <= 1.5, scene);
+		assertTrue(r.colorSide == org.cyclecolor.method.ColorSide.LEFT || (r.colorSide == null && "homography".equals(r.model)),
+			scene + ": side " + r.colorSide);
+		if (r.colorSide != null) assertTrue(r.disparityMax < 40, scene + ": disparity up to " + r.disparityMax);
+	}
+
 	/** MiddEval3 PlaytableP is the imperfectly rectified version of Playtable: rectifying improves its rows. */
 	@org.junit.jupiter.api.Test
 	void anImperfectlyRectifiedPairGetsBetterRows() {
