@@ -137,10 +137,14 @@ public final class PairRectifier {
 		if (o.colorSide != null) {
 			side = o.colorSide;
 			report.colorSideSource = "given";
-			ColorSide evidence = knownSide != null ? knownSide : measured;
-			if (evidence != null && evidence != side) {
-				report.warn("The colour camera was said to be on the " + side.key() + " but the "
-					+ (knownSide != null ? "calibration" : "matches") + " put it on the " + evidence.key() + ".");
+			if (knownSide != null && knownSide != side) {
+				report.warn("The colour camera was said to be on the " + side.key() + " but the calibration puts it on the "
+					+ knownSide.key() + ".");
+			}
+			else if (knownSide == null && measured != null && measured != side) {
+				report.warn("The colour camera was said to be on the " + side.key() + " but most disparities point the "
+					+ "other way (a colour camera turned about the vertical axis can do this); the colour image is "
+					+ "shifted so that every disparity is >= 0 along the given side.");
 			}
 		}
 		else if (knownSide != null) {

@@ -94,6 +94,19 @@ class RectifyPairCommandTest {
 	}
 
 	@Test
+	void aGivenSideIsFollowedAndAContradictionIsAWarning() {
+		org.cyclecolor.rectify.RectifyOptions o = new org.cyclecolor.rectify.RectifyOptions();
+		o.colorSide = org.cyclecolor.method.ColorSide.LEFT; // the rendered colour camera is on the right
+		org.cyclecolor.rectify.RectificationReport r = org.cyclecolor.pipeline.RectifyOperation.run(gray, color, o, false,
+			org.cyclecolor.Progress.NONE).report;
+		assertEquals(org.cyclecolor.method.ColorSide.LEFT, r.colorSide);
+		assertEquals("given", r.colorSideSource);
+		assertTrue(r.warnings().stream().anyMatch(w -> w.contains("other way")), r.warnings().toString());
+		// the colour image was shifted so that disparities are >= 0 along the given side
+		assertTrue(r.colorShift > 0 && r.disparityMin >= -0.5, r.colorShift + " " + r.disparityMin);
+	}
+
+	@Test
 	void aGrayColourImageIsRefusedAsTheColourInputWithAReason() throws Exception {
 		CommandModule m = context.service(CommandService.class).run(RectifyPairCommand.class, true, "gray", gray,
 			"color", gray).get();
