@@ -54,9 +54,21 @@ public final class PairRectifier {
 	 */
 	public static Output rectify(FloatPlane gray, RgbImage color, RectifyOptions o, Progress progress) {
 		RectificationReport report = new RectificationReport();
+		// a calibration file that cannot be used fails before any work
+		Geometry geo = null;
+		if (o.calibration != null) {
+			StereoCalibration cal = CalibrationFiles.read(o.calibration);
+			CalibratedRectifier.Result cr = CalibratedRectifier.rectify(cal, o.grayCamera, gray.width(), gray.height(),
+				color.width(), color.height());
+			geo = new Geometry(cr.rectification, null, cr.side);
+			report.method = "calibration";
+			report.model = "calibration";
+			report.modelReason = "rectified with the " + cal.format + " calibration " + o.calibration.getFileName()
+				+ " (gray camera " + o.grayCamera + ")";
+		}
 		progress.report(0, "Matching keypoints (" + o.features.key() + ")");
-		FeatureMatcher matcher = new FeatureMatcher(o.features, o.maxFeatures, o.detectionSize, o.equalize);
-		FeatureMatcher.Result found = matcher.match(gray, YCbCr.luma(color));
+		FeatureMatcher.Result found = new FeatureMatcher(o.features, o.maxFeatures, o.detectionSize, o.equalize)
+			.match(gray, YCbCr.luma(color));
 		List<Match> matches = found.matches;
 		report.grayFeatures = found.grayFeatures;
 		report.colorFeatures = found.colorFeatures;
@@ -65,62 +77,17 @@ public final class PairRectifier {
 			found.colorFeatures, matches.size()));
 		progress.checkCancelled();
 		progress.report(0.35, "Fitting the geometry");
-
-		Rectification rect;
-		int[] inliers;
-		ColorSide knownSide = null;
-		if (o.calibration != null) {
-			StereoCalibration cal = CalibrationFiles.read(o.calibration);
-			CalibratedRectifier.Result cr = CalibratedRectifier.rectify(cal, o.grayCamera, gray.width(), gray.height(),
-				color.width(), color.height());
-			rect = cr.rectification;
-			knownSide = cr.side;
-			report.method = "calibration";
-			report.model = "calibration";
-			report.modelReason = "rectified with the " + cal.format + " calibration " + o.calibration.getFileName()
-				+ " (gray camera " + o.grayCamera + ")";
-			inliers = consistent(rect, matches, 2 * o.inlierThreshold);
+		if (geo == null) {
+			geo = fromMatches(matches, gray, color, o, report, progress);
+		}
+		else {
+			geo = new Geometry(geo.rect, consistent(geo.rect, matches, 2 * o.inlierThreshold), geo.side);
 			if (matches.size() < GeometryFit.MIN_MATCHES) {
 				report.warn("Only " + matches.size() + " keypoint matches: the vertical error and disparity range below "
 					+ "rest on few points.");
 			}
 		}
-		else {
-			GeometryFit.Result fit = new GeometryFit(o.inlierThreshold, o.ransacIterations, o.seed).fit(matches, o.model,
-				gray.width(), gray.height());
-			progress.log("Rectify: " + fit.reason);
-			report.method = "features";
-			report.model = fit.model.key();
-			report.modelReason = fit.reason;
-			if (fit.model == GeometryFit.Model.FUNDAMENTAL) {
-				QuasiEuclidean qe = new QuasiEuclidean(gray.width(), gray.height(), color.width(), color.height());
-				double ratio = medianScaleRatio(matches, fit.inliers);
-				QuasiEuclidean.Solution s = qe.fit(matches, fit.inliers, fit.fundamental, ratio);
-				rect = Rectification.fullFrame(new ViewWarp(gray.width(), gray.height(), s.grayH),
-					new ViewWarp(color.width(), color.height(), s.colorH));
-				// Refit once on the matches the first fit rows up, to shed RANSAC's borderline outliers.
-				int[] kept = consistent(rect, matches, o.inlierThreshold);
-				if (kept.length >= GeometryFit.MIN_MATCHES && kept.length < fit.inliers.length) {
-					s = qe.fit(matches, kept, fit.fundamental, ratio);
-					rect = Rectification.fullFrame(new ViewWarp(gray.width(), gray.height(), s.grayH),
-						new ViewWarp(color.width(), color.height(), s.colorH));
-				}
-				inliers = consistent(rect, matches, o.inlierThreshold);
-				progress.log(String.format(Locale.ROOT, "Rectify: virtual camera turns (deg) gray yaw %.2f roll %.2f, "
-					+ "colour pitch %.2f yaw %.2f roll %.2f; focal length gray %.0f px, colour %.0f px", Math.toDegrees(s.params[0]),
-					Math.toDegrees(s.params[1]), Math.toDegrees(s.params[2]), Math.toDegrees(s.params[3]),
-					Math.toDegrees(s.params[4]), s.grayFocal, s.colorFocal));
-			}
-			else {
-				// The colour image is mapped onto the gray one: x_g ~ H^-1 x_c.
-				rect = Rectification.fullFrame(new ViewWarp(gray.width(), gray.height(), Mat3.identity()),
-					new ViewWarp(color.width(), color.height(), Mat3.inverse(fit.homography)));
-				inliers = fit.inliers;
-			}
-			if (inliers.length < GeometryFit.MIN_MATCHES) {
-				throw GeometryFit.tooFew(inliers.length, "matches on common rows after rectification");
-			}
-		}
+		int[] inliers = geo.inliers;
 		report.inliers = inliers.length;
 		report.inlierRatio = matches.isEmpty() ? Double.NaN : inliers.length / (double) matches.size();
 		if (!(report.inlierRatio >= o.minInlierRatio)) {
@@ -129,46 +96,7 @@ public final class PairRectifier {
 				100 * report.inlierRatio, 100 * o.minInlierRatio));
 		}
 		progress.checkCancelled();
-
-		// Which way to search, and a shift so that every disparity is >= 0 along it.
-		PairStats stats = PairStats.of(rect, matches, inliers);
-		ColorSide measured = measuredSide(report.model, stats, PairStats.of(rect, matches, null), o.inlierThreshold);
-		ColorSide side;
-		if (o.colorSide != null) {
-			side = o.colorSide;
-			report.colorSideSource = "given";
-			if (knownSide != null && knownSide != side) {
-				report.warn("The colour camera was said to be on the " + side.key() + " but the calibration puts it on the "
-					+ knownSide.key() + ".");
-			}
-			else if (knownSide == null && measured != null && measured != side) {
-				report.warn("The colour camera was said to be on the " + side.key() + " but most disparities point the "
-					+ "other way (a colour camera turned about the vertical axis can do this); the colour image is "
-					+ "shifted so that every disparity is >= 0 along the given side.");
-			}
-		}
-		else if (knownSide != null) {
-			side = knownSide;
-			report.colorSideSource = "calibration";
-		}
-		else {
-			side = measured;
-			report.colorSideSource = side == null ? "unknown" : "measured";
-		}
-		if (side != null && inliers.length > 0) {
-			double[] range = stats.disparityRange(side);
-			if (range[0] < 0) {
-				rect = rect.withColorShift(side.sign() * Math.ceil(-range[0]));
-				stats = PairStats.of(rect, matches, inliers);
-			}
-			double[] r = stats.disparityRange(side);
-			report.disparityMin = r[0];
-			report.disparityMax = r[1];
-		}
-		report.colorSide = side;
-		report.colorShift = rect.colorShift();
-		report.verticalMedian = stats.verticalMedian();
-		report.vertical95 = stats.vertical95();
+		Rectification rect = searchDirection(geo, matches, o, report);
 
 		progress.report(0.5, "Resampling (" + o.interpolation.key() + ")");
 		boolean[] validGray = new boolean[rect.width() * rect.height()];
@@ -208,6 +136,113 @@ public final class PairRectifier {
 		report.colorHomography = rect.colorHomography();
 		progress.report(1, "Rectified");
 		return new Output(outGray, outColor, valid, rect, report, matches, inliers);
+	}
+
+	/** Rectifying transforms, the matches that agree with them, and the colour side if known. */
+	private static final class Geometry {
+		final Rectification rect;
+		final int[] inliers;
+		final ColorSide side;
+
+		Geometry(Rectification rect, int[] inliers, ColorSide side) {
+			this.rect = rect;
+			this.inliers = inliers;
+			this.side = side;
+		}
+	}
+
+	/** Uncalibrated: robust two-view model, then quasi-Euclidean warps (or the homography). */
+	private static Geometry fromMatches(List<Match> matches, FloatPlane gray, RgbImage color, RectifyOptions o,
+		RectificationReport report, Progress progress)
+	{
+		GeometryFit.Result fit = new GeometryFit(o.inlierThreshold, o.ransacIterations, o.seed).fit(matches, o.model,
+			gray.width(), gray.height());
+		progress.log("Rectify: " + fit.reason);
+		report.method = "features";
+		report.model = fit.model.key();
+		report.modelReason = fit.reason;
+		Rectification rect;
+		int[] inliers;
+		if (fit.model == GeometryFit.Model.FUNDAMENTAL) {
+			QuasiEuclidean qe = new QuasiEuclidean(gray.width(), gray.height(), color.width(), color.height());
+			double ratio = medianScaleRatio(matches, fit.inliers);
+			QuasiEuclidean.Solution s = qe.fit(matches, fit.inliers, fit.fundamental, ratio);
+			rect = Rectification.fullFrame(new ViewWarp(gray.width(), gray.height(), s.grayH),
+				new ViewWarp(color.width(), color.height(), s.colorH));
+			// Refit once on the matches the first fit rows up, to shed RANSAC's borderline outliers.
+			int[] kept = consistent(rect, matches, o.inlierThreshold);
+			if (kept.length >= GeometryFit.MIN_MATCHES && kept.length < fit.inliers.length) {
+				s = qe.fit(matches, kept, fit.fundamental, ratio);
+				rect = Rectification.fullFrame(new ViewWarp(gray.width(), gray.height(), s.grayH),
+					new ViewWarp(color.width(), color.height(), s.colorH));
+			}
+			inliers = consistent(rect, matches, o.inlierThreshold);
+			progress.log(String.format(Locale.ROOT, "Rectify: virtual camera turns (deg) gray yaw %.2f roll %.2f, colour "
+				+ "pitch %.2f yaw %.2f roll %.2f; focal length gray %.0f px, colour %.0f px", Math.toDegrees(s.params[0]),
+				Math.toDegrees(s.params[1]), Math.toDegrees(s.params[2]), Math.toDegrees(s.params[3]),
+				Math.toDegrees(s.params[4]), s.grayFocal, s.colorFocal));
+		}
+		else {
+			// The colour image is mapped onto the gray one: x_g ~ H^-1 x_c.
+			rect = Rectification.fullFrame(new ViewWarp(gray.width(), gray.height(), Mat3.identity()),
+				new ViewWarp(color.width(), color.height(), Mat3.inverse(fit.homography)));
+			inliers = fit.inliers;
+		}
+		if (inliers.length < GeometryFit.MIN_MATCHES) {
+			throw GeometryFit.tooFew(inliers.length, "matches on common rows after rectification");
+		}
+		return new Geometry(rect, inliers, null);
+	}
+
+	/**
+	 * Chooses the search direction (given, from the calibration, or measured), shifts the colour
+	 * image so that every disparity is >= 0 along it, and fills the report's row and disparity
+	 * numbers.
+	 */
+	private static Rectification searchDirection(Geometry geo, List<Match> matches, RectifyOptions o,
+		RectificationReport report)
+	{
+		Rectification rect = geo.rect;
+		int[] inliers = geo.inliers;
+		PairStats stats = PairStats.of(rect, matches, inliers);
+		ColorSide measured = measuredSide(report.model, stats, PairStats.of(rect, matches, null), o.inlierThreshold);
+		ColorSide side;
+		if (o.colorSide != null) {
+			side = o.colorSide;
+			report.colorSideSource = "given";
+			if (geo.side != null && geo.side != side) {
+				report.warn("The colour camera was said to be on the " + side.key() + " but the calibration puts it on the "
+					+ geo.side.key() + ".");
+			}
+			else if (geo.side == null && measured != null && measured != side) {
+				report.warn("The colour camera was said to be on the " + side.key() + " but most disparities point the "
+					+ "other way (a colour camera turned about the vertical axis can do this); the colour image is "
+					+ "shifted so that every disparity is >= 0 along the given side.");
+			}
+		}
+		else if (geo.side != null) {
+			side = geo.side;
+			report.colorSideSource = "calibration";
+		}
+		else {
+			side = measured;
+			report.colorSideSource = side == null ? "unknown" : "measured";
+		}
+		if (side != null && inliers.length > 0) {
+			double[] range = stats.disparityRange(side);
+			if (range[0] < 0) {
+				rect = rect.withColorShift(side.sign() * Math.ceil(-range[0]));
+				stats = PairStats.of(rect, matches, inliers);
+			}
+			double[] r = stats.disparityRange(side);
+			report.disparityMin = r[0];
+			report.disparityMax = r[1];
+		}
+		report.colorSide = side;
+		report.colorShift = rect.colorShift();
+		report.verticalMedian = stats.verticalMedian();
+		report.vertical95 = stats.vertical95();
+		return rect;
 	}
 
 	/** Indices of the matches whose rectified rows differ by at most {@code tolerance} pixels. */

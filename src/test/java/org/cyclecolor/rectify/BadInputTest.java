@@ -26,6 +26,24 @@ class BadInputTest {
 		assertTrue(e.getMessage().contains("calibration file"), e.getMessage());
 	}
 
+	/** What the error suggests works: a calibration needs no texture (the report warns about the few matches). */
+	@Test
+	void aTexturelessSceneRectifiesWithACalibration(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+		throws java.io.IOException
+	{
+		FloatPlane gray = FloatPlane.filled(320, 240, 128);
+		java.nio.file.Path cal = tmp.resolve("flat.yml");
+		java.nio.file.Files.write(cal, ("%YAML:1.0\n---\nimage_width: 320\nimage_height: 240\n"
+			+ "K1: [ 300., 0., 159.5, 0., 300., 119.5, 0., 0., 1. ]\nD1: [ 0., 0., 0., 0., 0. ]\n"
+			+ "K2: [ 300., 0., 159.5, 0., 300., 119.5, 0., 0., 1. ]\nD2: [ 0., 0., 0., 0., 0. ]\n"
+			+ "R: [ 0.02, 0., 0. ]\nT: [ -0.1, 0., 0. ]\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		RectifyOptions o = new RectifyOptions();
+		o.calibration = cal;
+		PairRectifier.Output out = PairRectifier.rectify(gray, RgbImage.ofGray(gray.copy(), 255), o, Progress.NONE);
+		assertTrue(out.report.warnings().stream().anyMatch(w -> w.contains("keypoint matches")), out.report.warnings().toString());
+		assertTrue(out.report.colorSide == org.cyclecolor.method.ColorSide.RIGHT);
+	}
+
 	@Test
 	void matchesOnOneLineAreDegenerate() {
 		List<Match> onALine = new ArrayList<>();
