@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 import ij.ImagePlus;
+import ij.io.FileInfo;
 import ij.io.FileSaver;
 import ij.io.Opener;
 
@@ -46,11 +47,23 @@ public final class ImageFiles {
 		return imp;
 	}
 
-	/** The file formats {@link #write} understands, by extension. */
+	/**
+	 * The file formats {@link #write} understands, by extension, and the images each holds:
+	 * <pre>
+	 *            8-bit gray  16-bit gray  32-bit gray  RGB  16-bit RGB*  32-bit RGB*  stacks
+	 *   TIFF        yes         yes          yes       yes     yes          yes        yes
+	 *   PNG         yes         yes           -        yes      -            -          -
+	 *   PGM         yes         yes           -         -       -            -          -
+	 *   PPM          -           -            -        yes     yes           -          -
+	 *   JPEG, BMP   yes          -            -        yes      -            -          -
+	 * </pre>
+	 * (* a 3-channel composite). JPEG is lossy; the others keep every value.
+	 */
 	public enum Format {
-		PNG, TIFF, JPEG, BMP, PNM;
+		PNG, TIFF, JPEG, BMP, PGM, PPM, PNM;
 
-		static Format of(Path path) {
+		/** The format of a file name's extension; a {@link UserException} when there is none. */
+		public static Format of(Path path) {
 			String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
 			int dot = name.lastIndexOf('.');
 			String ext = dot < 0 ? "" : name.substring(dot + 1);
@@ -59,10 +72,26 @@ public final class ImageFiles {
 				case "tif": case "tiff": return TIFF;
 				case "jpg": case "jpeg": return JPEG;
 				case "bmp": return BMP;
-				case "pgm": case "ppm": case "pnm": return PNM;
+				case "pgm": return PGM;
+				case "ppm": return PPM;
+				case "pnm": return PNM;
 				default:
 					throw new UserException("Cannot tell the image format of " + path.getFileName()
-						+ "; end the name with .png, .tif, .jpg, .bmp, .pgm or .ppm.");
+						+ "; end the name with .tif, .png, .jpg, .bmp, .pgm or .ppm.");
+			}
+		}
+
+		/** True when this format stores {@code imp} (see the table above). */
+		public boolean holds(ImagePlus imp) {
+			if (this == TIFF) return true;
+			boolean single = imp.getStackSize() == 1;
+			int depth = imp.getBitDepth();
+			switch (this) {
+				case PNG: return single && (depth == 8 || depth == 16 || depth == 24);
+				case JPEG: case BMP: return single && (depth == 8 || depth == 24);
+				case PGM: return PnmWriter.isGray(imp);
+				case PPM: return PnmWriter.isColor(imp);
+				default: return PnmWriter.isGray(imp) || PnmWriter.isColor(imp);
 			}
 		}
 	}
@@ -80,6 +109,10 @@ public final class ImageFiles {
 		String name = path.getFileName().toString();
 		Path tmp = dir.resolve("." + name + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime()
 			+ name.substring(name.lastIndexOf('.')));
+		// FileSaver retitles the image and points its file info at the (temporary) file: undo that.
+		String title = imp.getTitle();
+		boolean changes = imp.changes;
+		FileInfo fileInfo = imp.getOriginalFileInfo();
 		try {
 			FileSaver saver = new FileSaver(imp);
 			String t = tmp.toString();
@@ -89,7 +122,9 @@ public final class ImageFiles {
 				case TIFF: ok = imp.getStackSize() > 1 ? saver.saveAsTiffStack(t) : saver.saveAsTiff(t); break;
 				case JPEG: ok = saver.saveAsJpeg(t); break;
 				case BMP: ok = saver.saveAsBmp(t); break;
-				default: ok = saver.saveAsPgm(t); break;
+				default:
+					PnmWriter.write(imp, tmp);
+					ok = true;
 			}
 			if (!ok || !Files.exists(tmp)) {
 				throw new UserException("Could not write " + path + "; check that the folder is writable and the disk has space.");
@@ -101,6 +136,9 @@ public final class ImageFiles {
 				+ "); check that the folder is writable and the disk has space.", e);
 		}
 		finally {
+			imp.setTitle(title);
+			imp.changes = changes;
+			imp.setFileInfo(fileInfo);
 			try {
 				Files.deleteIfExists(tmp);
 			}
@@ -131,22 +169,24 @@ public final class ImageFiles {
 	}
 
 	private static void checkFormatHolds(Format format, ImagePlus imp, Path path) {
+		if (format.holds(imp)) return;
+		String name = path.getFileName().toString();
+		String base = name.substring(0, name.lastIndexOf('.'));
+		StringBuilder options = new StringBuilder();
+		for (Format f : new Format[] { Format.TIFF, Format.PNG, Format.PGM, Format.PPM }) {
+			if (f.holds(imp)) options.append(options.length() == 0 ? "" : " or ").append(base).append('.')
+				.append(f == Format.TIFF ? "tif" : f.name().toLowerCase(Locale.ROOT));
+		}
+		throw new UserException(format + " cannot store " + describe(imp) + "; save it as " + options + ".");
+	}
+
+	/** "an 8-bit gray image", "a 16-bit RGB image (3 channels)", "a stack of 5 planes", ... */
+	static String describe(ImagePlus imp) {
 		int depth = imp.getBitDepth();
-		boolean stack = imp.getStackSize() > 1;
-		if (format == Format.TIFF) return;
-		if (stack) {
-			throw new UserException("Only TIFF holds a stack of " + imp.getStackSize() + " planes; save "
-				+ path.getFileName() + " as .tif.");
-		}
-		boolean fits;
-		switch (format) {
-			case PNG: fits = depth == 8 || depth == 16 || depth == 24; break;
-			case JPEG: case BMP: case PNM: fits = depth == 8 || depth == 24; break;
-			default: fits = true;
-		}
-		if (!fits) {
-			throw new UserException(format + " cannot store a " + depth + "-bit image; save " + path.getFileName()
-				+ " as .tif" + (depth == 16 ? " or .png" : "") + ".");
-		}
+		if (imp.getType() == ImagePlus.COLOR_RGB) return imp.getStackSize() == 1 ? "an RGB image" : "a stack of "
+			+ imp.getStackSize() + " RGB planes";
+		if (imp.getStackSize() == 3 && imp.getNChannels() == 3) return "a " + depth + "-bit RGB image (3 channels)";
+		if (imp.getStackSize() > 1) return "a stack of " + imp.getStackSize() + " planes";
+		return (depth == 8 ? "an " : "a ") + depth + "-bit gray image";
 	}
 }
