@@ -2,13 +2,16 @@ package org.cyclecolor.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.cyclecolor.Progress;
 
 /**
  * A one-line progress bar and log lines on standard error, and cancellation on Ctrl+C (the
- * shutdown hook sets the flag; the work stops at its next check and the command exits 130).
+ * shutdown hook sets the flag and waits, up to 10 s, until the work has stopped at its next check
+ * and cleaned up; the command exits 130). Call {@link #done()} when the work ends.
  */
 public final class ConsoleProgress implements Progress {
 
@@ -18,10 +21,11 @@ public final class ConsoleProgress implements Progress {
 	private final boolean quiet;
 	private final boolean interactive;
 	private final AtomicBoolean cancelled = new AtomicBoolean();
+	private final CountDownLatch finished = new CountDownLatch(1);
+	private Thread hook;
 	private String message = "";
 	private int lastDrawn = -1;
 	private boolean barShown;
-	private Thread cancelHook;
 
 	/**
 	 * @param quiet show nothing but log lines (for --json and scripts)
@@ -32,19 +36,22 @@ public final class ConsoleProgress implements Progress {
 		this.interactive = System.console() != null;
 	}
 
-	/** Lets Ctrl+C ask the work to stop instead of killing the JVM mid-write. */
-	public ConsoleProgress cancelOnInterrupt() {
-		Thread worker = Thread.currentThread();
-		cancelHook = new Thread(() -> {
+	/**
+	 * Lets Ctrl+C ask the work to stop instead of killing the JVM mid-write. (The hook waits for
+	 * {@link #done()}, not for the worker thread: that thread calls System.exit, which blocks
+	 * while hooks run.)
+	 */
+	public synchronized ConsoleProgress cancelOnInterrupt() {
+		hook = new Thread(() -> {
 			cancelled.set(true);
 			try {
-				worker.join(10_000);
+				finished.await(10, TimeUnit.SECONDS);
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 			}
 		}, "cyclecolor-cancel");
-		Runtime.getRuntime().addShutdownHook(cancelHook);
+		Runtime.getRuntime().addShutdownHook(hook);
 		return this;
 	}
 
@@ -88,20 +95,18 @@ public final class ConsoleProgress implements Progress {
 		return cancelled.get();
 	}
 
-	/**
-	 * Ends the bar line so that later output starts on a fresh line, and retires the Ctrl+C hook:
-	 * once the work is over, exiting must not wait for the (finished) worker.
-	 */
+	/** Ends the bar line, and lets the JVM exit without waiting for this work (removes the hook). */
 	public synchronized void done() {
 		endBar();
-		if (cancelHook != null) {
+		finished.countDown();
+		if (hook != null) {
 			try {
-				Runtime.getRuntime().removeShutdownHook(cancelHook);
+				Runtime.getRuntime().removeShutdownHook(hook);
 			}
 			catch (IllegalStateException shuttingDown) {
-				// already exiting: the hook runs, and finds the worker done
+				// Ctrl+C: the hook is running and now returns.
 			}
-			cancelHook = null;
+			hook = null;
 		}
 	}
 }

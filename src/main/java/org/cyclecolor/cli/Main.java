@@ -19,7 +19,7 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "cyclecolor", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
 	description = { "Colorize a monochrome camera's image with the colour camera beside it (Cycle-CNN, AAAI 2020).",
 		"" },
-	subcommands = { CommandLine.HelpCommand.class, SampleCommand.class, RectifyCommand.class },
+	subcommands = { SsimCommand.class, SampleCommand.class, RectifyCommand.class, CommandLine.HelpCommand.class },
 	footer = { "", "Exit codes: 0 done, 1 unexpected failure, 2 wrong command line, 3 input to fix, 130 cancelled.",
 		"Every subcommand takes --json for a machine-readable summary on standard output." })
 public final class Main implements Runnable {
@@ -42,8 +42,20 @@ public final class Main implements Runnable {
 	public static CommandLine commandLine() {
 		CommandLine cl = new CommandLine(new Main());
 		cl.setExecutionExceptionHandler(Main::handleException);
+		cl.setParameterExceptionHandler(Main::handleUsageError);
 		cl.setCaseInsensitiveEnumValuesAllowed(true);
 		return cl;
+	}
+
+	/** A wrong command line: the message and where to find the options, not the whole help. */
+	private static int handleUsageError(CommandLine.ParameterException e, String[] args) {
+		CommandLine cl = e.getCommandLine();
+		PrintWriter err = cl.getErr();
+		err.println("error: " + e.getMessage());
+		CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+		err.println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for the options.");
+		err.flush();
+		return ExitCode.USAGE;
 	}
 
 	private static int handleException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

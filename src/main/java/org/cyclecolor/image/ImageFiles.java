@@ -149,6 +149,16 @@ public final class ImageFiles {
 	}
 
 	/**
+	 * Checks, before any work is done, that an image like {@code like} (its type and stack size
+	 * matter, not its pixels) can be written at {@code path}: a known extension whose format holds
+	 * it, and a target that {@link #prepareTarget} accepts.
+	 */
+	public static void checkOutput(Path path, ImagePlus like, boolean overwrite) {
+		checkFormatHolds(Format.of(path), like, path);
+		prepareTarget(path, overwrite);
+	}
+
+	/**
 	 * Checks that an output may be written at {@code path}: its folder exists (it is created when
 	 * missing) and, unless {@code overwrite}, no file is there yet.
 	 */
