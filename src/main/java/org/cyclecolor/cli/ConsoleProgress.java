@@ -23,6 +23,9 @@ public final class ConsoleProgress implements Progress {
 	private final AtomicBoolean cancelled = new AtomicBoolean();
 	private final CountDownLatch finished = new CountDownLatch(1);
 	private Thread hook;
+
+	/** Every instance whose hook is registered, so that {@link #releaseAll()} can end them. */
+	private static final java.util.Set<ConsoleProgress> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 	private String message = "";
 	private int lastDrawn = -1;
 	private boolean barShown;
@@ -52,6 +55,7 @@ public final class ConsoleProgress implements Progress {
 			}
 		}, "cyclecolor-cancel");
 		Runtime.getRuntime().addShutdownHook(hook);
+		LIVE.add(this);
 		return this;
 	}
 
@@ -108,5 +112,14 @@ public final class ConsoleProgress implements Progress {
 			}
 			hook = null;
 		}
+		LIVE.remove(this);
+	}
+
+	/**
+	 * Calls {@link #done()} on every progress still registered: {@link Main#main} does this before
+	 * exiting, so that a command that failed before its own done() does not delay the exit.
+	 */
+	public static void releaseAll() {
+		for (ConsoleProgress p : LIVE.toArray(new ConsoleProgress[0])) p.done();
 	}
 }

@@ -30,6 +30,7 @@ public final class Main implements Runnable {
 	public static void main(String[] args) {
 		System.setProperty("java.awt.headless", "true");
 		int code = run(args);
+		ConsoleProgress.releaseAll();
 		System.exit(code);
 	}
 
