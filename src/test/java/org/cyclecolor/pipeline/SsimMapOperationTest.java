@@ -86,6 +86,28 @@ class SsimMapOperationTest {
 	}
 
 	@Test
+	void hyperstacksAreRefusedButThreeChannelColourIsAccepted() {
+		ImageStack st = new ImageStack(20, 20);
+		for (int i = 0; i < 6; i++) st.addSlice(new ByteProcessor(20, 20));
+		ImagePlus hyper = new ImagePlus("hyper", st);
+		hyper.setDimensions(2, 3, 1);
+		UserException e = refused(new SsimMapOperation(gray8("a", 20, 20, 1), hyper));
+		assertTrue(e.getMessage().contains("'hyper' is a stack of 6 planes (2 channels, 3 slices, 1 frames)"), e.getMessage());
+
+		ImageStack rgb16 = new ImageStack(20, 20);
+		for (int c = 0; c < 3; c++) {
+			ShortProcessor sp = new ShortProcessor(20, 20);
+			for (int i = 0; i < 400; i++) sp.set(i, (i * (37 + c)) % 65536);
+			rgb16.addSlice(sp);
+		}
+		ImagePlus colour16 = new ImagePlus("rgb16", rgb16);
+		colour16.setDimensions(3, 1, 1);
+		SsimMapResult r = new SsimMapOperation(colour16, colour16.duplicate()).mode(SsimMode.RGB).run(Progress.NONE);
+		assertEquals(1.0, r.mean(), 1e-6, "a 3-channel 16-bit image is a colour image");
+		assertEquals(65535.0, r.dataRange());
+	}
+
+	@Test
 	void imagesSmallerThanTheWindowAreRefused() {
 		UserException e = refused(new SsimMapOperation(gray8("a", 10, 30, 1), gray8("b", 10, 30, 2)));
 		assertTrue(e.getMessage().contains("10x30") && e.getMessage().contains("11x11"), e.getMessage());
