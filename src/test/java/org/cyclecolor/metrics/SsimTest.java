@@ -26,12 +26,12 @@ class SsimTest {
 	}
 
 	/**
-	 * Every pixel of a 600x130 map (several tiles across and down, sizes not multiples of the tile)
-	 * against a direct double-precision 2-D evaluation of the definition with mirrored borders.
+	 * Every pixel of a 2100x150 map (three tiles across, three down, sizes not multiples of the
+	 * tile) against a direct double-precision 2-D evaluation of the definition, mirrored borders.
 	 */
 	@Test
 	void everyPixelMatchesADirectEvaluationAcrossTileSeams() {
-		int w = 600, h = 130;
+		int w = 2100, h = 150;
 		FloatPlane a = random(w, h, 1, 255), b = random(w, h, 2, 255);
 		SsimResult r = new Ssim(255).withComponents(true).compare(a, b);
 		double[] taps = GaussianWindow.halfTaps();
