@@ -77,7 +77,9 @@ public final class SsimBenchmark {
 
 	/** Median wall and mean process CPU milliseconds of one run. */
 	private static double[] median(RgbImage[] pair, SsimMode mode, Ssim ssim, int repeats) {
-		for (int i = 0; i < 3; i++) run(pair, mode, ssim); // warm-up: JIT
+		// Warm-up until the JIT has compiled the loops: at least 5 runs and one second.
+		long until = System.nanoTime() + 1_000_000_000L;
+		for (int i = 0; i < 5 || System.nanoTime() < until; i++) run(pair, mode, ssim);
 		com.sun.management.OperatingSystemMXBean os =
 			(com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		double[] wall = new double[repeats];
