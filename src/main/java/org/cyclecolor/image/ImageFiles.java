@@ -164,7 +164,8 @@ public final class ImageFiles {
 	 */
 	public static void prepareTarget(Path path, boolean overwrite) {
 		if (Files.exists(path) && !overwrite) {
-			throw new UserException("The output file " + path + " already exists; choose another name or allow overwriting (--overwrite on the command line, overwrite in macros).");
+			throw new UserException("The output file " + path + " already exists; choose another name or allow "
+				+ "overwriting (--overwrite on the command line, overwrite in macros).");
 		}
 		if (Files.isDirectory(path)) {
 			throw new UserException("The output path " + path + " is a folder; give a file name.");
