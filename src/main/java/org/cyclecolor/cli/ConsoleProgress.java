@@ -2,6 +2,8 @@ package org.cyclecolor.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,6 +18,8 @@ import org.cyclecolor.Progress;
 public final class ConsoleProgress implements Progress {
 
 	private static final int WIDTH = 30;
+	/** Every instance whose hook is registered, so that {@link #releaseAll()} can end them. */
+	private static final Set<ConsoleProgress> LIVE = ConcurrentHashMap.newKeySet();
 
 	private final PrintStream err;
 	private final boolean quiet;
@@ -23,9 +27,6 @@ public final class ConsoleProgress implements Progress {
 	private final AtomicBoolean cancelled = new AtomicBoolean();
 	private final CountDownLatch finished = new CountDownLatch(1);
 	private Thread hook;
-
-	/** Every instance whose hook is registered, so that {@link #releaseAll()} can end them. */
-	private static final java.util.Set<ConsoleProgress> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 	private String message = "";
 	private int lastDrawn = -1;
 	private boolean barShown;
