@@ -52,14 +52,9 @@ final class MacroCall {
 	private static String stop(RuntimeException e, String message) {
 		Interpreter macro = Interpreter.getInstance();
 		if (macro == null) throw e;
-		if (GraphicsEnvironment.isHeadless()) {
-			IJ.log(PREFIX + message);
-			macro.abortMacro();
-		}
-		else {
-			IJ.error("Cycle Colorization", message);
-			macro.abortMacro();
-		}
+		if (GraphicsEnvironment.isHeadless()) IJ.log(PREFIX + message);
+		else IJ.error("Cycle Colorization", message);
+		macro.abortMacro();
 		return "";
 	}
 }

@@ -1,6 +1,7 @@
 package org.cyclecolor.ij1;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 import ij.ImagePlus;
@@ -106,7 +107,13 @@ public final class Macros {
 
 	/** An image from a file path, else from the title of an open image. */
 	static ImagePlus image(String pathOrTitle) {
-		Path p = pathOrTitle.indexOf('\0') < 0 ? Path.of(pathOrTitle) : null;
+		Path p;
+		try {
+			p = Path.of(pathOrTitle);
+		}
+		catch (InvalidPathException notAPath) {
+			p = null; // e.g. a window title with characters no file name may hold
+		}
 		if (p != null && Files.exists(p)) return ImageFiles.read(p);
 		ImagePlus open = WindowManager.getImage(pathOrTitle);
 		if (open != null) return open;
