@@ -1,0 +1,64 @@
+package org.cyclecolor.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.google.gson.Gson;
+
+import org.cyclecolor.image.ImageFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar as a program: {@code java -jar target/Cycle_Colorization-<version>.jar}, with
+ * its libraries found through the manifest's Class-Path in target/lib, running the README's first
+ * set-up command (the SSIM map of the bundled sample) and exiting with the documented codes.
+ */
+class CliJarIT {
+
+	@TempDir
+	Path tmp;
+
+	private ItEnvironment.Result cyclecolor(String... args) throws Exception {
+		List<String> command = new java.util.ArrayList<>(List.of(ItEnvironment.java(), "-jar",
+			ItEnvironment.pluginJar().toString()));
+		command.addAll(List.of(args));
+		return ItEnvironment.run(ItEnvironment.basedir(), 120, command);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void readmeCommandWritesTheSampleSsimMap() throws Exception {
+		Path map = tmp.resolve("sample-ssim.tif");
+		ItEnvironment.Result r = cyclecolor("ssim", "sample-data/sample-mono.png", "sample-data/sample-color.png", "-o",
+			map.toString(), "--json");
+		assertEquals(0, r.code, r.toString());
+		String json = r.output.substring(r.output.indexOf('{'), r.output.lastIndexOf('}') + 1);
+		Map<String, Object> summary = new Gson().fromJson(json, Map.class);
+		assertEquals("luminance", summary.get("mode"));
+		assertTrue((Double) summary.get("ssim") > 0.3 && (Double) summary.get("ssim") < 0.9, json);
+		assertEquals(32, ImageFiles.read(map).getBitDepth());
+	}
+
+	@Test
+	void exitCodesOfTheRealProgram() throws Exception {
+		ItEnvironment.Result help = cyclecolor("--help");
+		assertEquals(0, help.code, help.toString());
+		assertTrue(help.output.contains("ssim") && help.output.contains("Exit codes"), help.toString());
+		ItEnvironment.Result missing = cyclecolor("ssim", "no-such.png", "sample-data/sample-color.png");
+		assertEquals(3, missing.code, missing.toString());
+		assertTrue(missing.output.contains("error: The image file no-such.png does not exist"), missing.toString());
+		ItEnvironment.Result usage = cyclecolor("ssim", "--mode", "hsv", "a.png", "b.png");
+		assertEquals(2, usage.code, usage.toString());
+		Path out = Files.writeString(tmp.resolve("exists.tif"), "keep");
+		ItEnvironment.Result exists = cyclecolor("ssim", "sample-data/sample-mono.png", "sample-data/sample-color.png",
+			"-o", out.toString());
+		assertEquals(3, exists.code, exists.toString());
+		assertEquals("keep", Files.readString(out));
+	}
+}
