@@ -38,6 +38,11 @@ public final class ChannelSsimResult {
 		return average(SsimResult::mean);
 	}
 
+	/** Mean of the (channel-averaged) map leaving out {@code border} pixels at each edge; see {@link SsimResult#mean(int)}. */
+	public double mean(int border) {
+		return SsimResult.interiorMean(map(), border);
+	}
+
 	public double luminanceMean() {
 		return average(SsimResult::luminanceMean);
 	}

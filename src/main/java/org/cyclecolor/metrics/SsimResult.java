@@ -36,6 +36,28 @@ public final class SsimResult {
 		return mean;
 	}
 
+	/**
+	 * Mean of the map leaving out {@code border} pixels at each edge, e.g. the largest disparity
+	 * searched (the evaluation protocol's border). {@code mean(BORDER)} equals {@link #mean()}
+	 * up to rounding; a border below {@link Ssim#BORDER} includes pixels whose window was mirrored.
+	 */
+	public double mean(int border) {
+		return interiorMean(map, border);
+	}
+
+	static double interiorMean(FloatPlane map, int border) {
+		int w = map.width(), h = map.height();
+		if (border < 0 || 2 * border >= w || 2 * border >= h) {
+			throw new IllegalArgumentException("A border of " + border + " px leaves nothing of a " + w + "x" + h + " map.");
+		}
+		float[] d = map.data();
+		double sum = 0;
+		for (int y = border; y < h - border; y++) {
+			for (int x = border; x < w - border; x++) sum += d[y * w + x];
+		}
+		return sum / ((double) (w - 2 * border) * (h - 2 * border));
+	}
+
 	/** SSIM at every pixel, in [-1, 1]. */
 	public FloatPlane map() {
 		return map;

@@ -63,6 +63,19 @@ class SsimTest {
 	}
 
 	@Test
+	void meanWithALargerBorderAveragesTheSmallerInterior() {
+		FloatPlane a = random(60, 40, 13, 255), b = random(60, 40, 14, 255);
+		SsimResult r = new Ssim(255).compare(a, b);
+		assertEquals(r.mean(), r.mean(Ssim.BORDER), 1e-6);
+		double sum = 0;
+		for (int y = 12; y < 28; y++) {
+			for (int x = 12; x < 48; x++) sum += r.map().get(x, y);
+		}
+		assertEquals(sum / (16 * 36), r.mean(12), 1e-9);
+		assertThrows(IllegalArgumentException.class, () -> r.mean(20));
+	}
+
+	@Test
 	void identicalImagesScoreOneEverywhere() {
 		FloatPlane a = random(40, 30, 3, 255);
 		SsimResult r = new Ssim(255).withComponents(true).compare(a, a.copy());
