@@ -1,16 +1,40 @@
 package org.cyclecolor.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Map;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
 
-/** The {@code --json} summary: one pretty-printed JSON object on standard output. */
+/**
+ * The {@code --json} summary: one pretty-printed JSON object on standard output.
+ * <p>
+ * Numbers that JSON cannot hold (NaN, ±Infinity: e.g. the PSNR of identical images, a disparity
+ * range that could not be measured) are written as {@code null}, so that every standard parser
+ * reads the output; docs/cli.md says so.
+ */
 public final class JsonOutput {
 
-	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls()
-		.serializeSpecialFloatingPointValues().disableHtmlEscaping().create();
+	private static final TypeAdapter<Number> FINITE_OR_NULL = new TypeAdapter<>() {
+		@Override
+		public void write(JsonWriter out, Number value) throws IOException {
+			if (value == null || !Double.isFinite(value.doubleValue())) out.nullValue();
+			else out.value(value);
+		}
+
+		@Override
+		public Number read(JsonReader in) {
+			throw new UnsupportedOperationException("JsonOutput only writes");
+		}
+	};
+
+	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping()
+		.registerTypeAdapter(Double.class, FINITE_OR_NULL).registerTypeAdapter(double.class, FINITE_OR_NULL)
+		.registerTypeAdapter(Float.class, FINITE_OR_NULL).registerTypeAdapter(float.class, FINITE_OR_NULL).create();
 
 	private JsonOutput() {}
 
