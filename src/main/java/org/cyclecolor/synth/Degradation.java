@@ -28,6 +28,9 @@ public record Degradation(String name, CameraModel monoCamera, double monoNoise,
 	double colorNoise)
 {
 
+	/** BT.601 luma weights (as in {@link YCbCr#luma}). */
+	private static final double LUMA_R = 0.299, LUMA_B = 0.114, LUMA_G = 1 - LUMA_R - LUMA_B;
+
 	/** The gray view's luma and the other view as they are (rounded to whole codes). */
 	public static final Degradation CLEAN = new Degradation("clean", null, 0, null, 0);
 
@@ -80,8 +83,17 @@ public record Degradation(String name, CameraModel monoCamera, double monoNoise,
 
 	/** The mono camera's image of a colour view (0..255, whole codes). */
 	public FloatPlane gray(RgbImage view, Random rng) {
-		FloatPlane gray = monoCamera == null ? YCbCr.luma(view) : monoCamera.capture(CameraModel.linearise(view), rng)[0];
-		return addNoiseAndQuantise(gray, monoNoise, rng);
+		if (monoCamera != null) return addNoiseAndQuantise(monoCamera.capture(CameraModel.linearise(view), rng)[0], monoNoise, rng);
+		// The luma in double precision, rounded once (a float in between could round a x.4999 up).
+		FloatPlane out = new FloatPlane(view.width(), view.height());
+		float[] r = view.r().data(), g = view.g().data(), b = view.b().data(), d = out.data();
+		double sd = monoNoise * 255;
+		for (int i = 0; i < d.length; i++) {
+			double v = LUMA_R * r[i] + LUMA_G * g[i] + LUMA_B * b[i];
+			if (sd > 0) v += sd * rng.nextGaussian();
+			d[i] = quantise(v);
+		}
+		return out;
 	}
 
 	/**
@@ -117,9 +129,14 @@ public record Degradation(String name, CameraModel monoCamera, double monoNoise,
 		for (int i = 0; i < s.length; i++) {
 			double v = s[i];
 			if (sd > 0) v += sd * rng.nextGaussian();
-			d[i] = v <= 0 ? 0 : v >= 255 ? 255 : (float) Math.floor(v + 0.5);
+			d[i] = quantise(v);
 		}
 		return out;
+	}
+
+	/** Rounded to a whole code and clipped to 0..255. */
+	private static float quantise(double v) {
+		return v <= 0 ? 0 : v >= 255 ? 255 : (float) Math.floor(v + 0.5);
 	}
 
 	/** A one-line description for logs and manifests. */

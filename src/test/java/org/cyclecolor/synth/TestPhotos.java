@@ -10,9 +10,10 @@ final class TestPhotos {
 
 	private TestPhotos() {}
 
-	/** Smooth colour gradients, fine texture and a dozen flat-coloured rectangles, 0..255. */
+	/** Smooth colour gradients, fine irregular texture and a dozen flat-coloured rectangles, 0..255. */
 	static RgbImage photo(int w, int h, long seed) {
 		Random rng = new Random(seed);
+		GradientNoise noise = new GradientNoise(seed);
 		FloatPlane[] c = { new FloatPlane(w, h), new FloatPlane(w, h), new FloatPlane(w, h) };
 		double[] fx = new double[3], fy = new double[3], ph = new double[3];
 		for (int k = 0; k < 3; k++) {
@@ -22,7 +23,7 @@ final class TestPhotos {
 		}
 		for (int y = 0; y < h; y++) {
 			for (int x = 0; x < w; x++) {
-				double texture = 25 * Math.sin(0.9 * x + 0.3 * y) * Math.sin(0.5 * y - 0.2 * x);
+				double texture = 60 * noise.fbm(x / 4.0, y / 4.0, 3);
 				for (int k = 0; k < 3; k++) {
 					c[k].set(x, y, (float) (128 + 70 * Math.sin(fx[k] * x + fy[k] * y + ph[k]) + texture));
 				}
