@@ -19,7 +19,7 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "cyclecolor", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
 	description = { "Colorize a monochrome camera's image with the colour camera beside it (Cycle-CNN, AAAI 2020).",
 		"" },
-	subcommands = { CommandLine.HelpCommand.class, SampleCommand.class, RectifyCommand.class },
+	subcommands = { CommandLine.HelpCommand.class, SampleCommand.class, RectifyCommand.class, SynthesizeCommand.class },
 	footer = { "", "Exit codes: 0 done, 1 unexpected failure, 2 wrong command line, 3 input to fix, 130 cancelled.",
 		"Every subcommand takes --json for a machine-readable summary on standard output." })
 public final class Main implements Runnable {

@@ -207,7 +207,7 @@ public final class PairFolder implements PairDataset {
 			String id = dir.getFileName().toString();
 			Map<String, Path> files = new LinkedHashMap<>();
 			Map<String, String> prov = new LinkedHashMap<>();
-			prov.put("scene", dir.toString());
+			prov.put("scene", dir.toAbsolutePath().normalize().toString());
 			Path grayLeft = Folders.findByStem(dir, "gray_left");
 			if (grayLeft != null) {
 				// The AAAI-19 authors' synthesized pairs: left gray (studio Y), right colour, left truth.
@@ -362,8 +362,8 @@ public final class PairFolder implements PairDataset {
 		FloatPlane g = degradation.grayOfGray(gray, new Random(GradientNoise.mix(base + 1)));
 		RgbImage c = degradation.changesColor() ? degradation.color(color, new Random(GradientNoise.mix(base + 2))) : color;
 		Map<String, String> prov = new LinkedHashMap<>(it.provenance());
-		prov.put("mono", monoFile.toString());
-		prov.put("color", colorFile.toString());
+		prov.put("mono", monoFile.toAbsolutePath().normalize().toString());
+		prov.put("color", colorFile.toAbsolutePath().normalize().toString());
 		if (degradation != Degradation.CLEAN) {
 			prov.put("degradation", degradation.describe());
 			prov.put("seed", Long.toString(seed));

@@ -22,7 +22,7 @@ record PhotoSource(String id, Path photo, int variant, PhotoStereo.Settings sett
 		long sceneSeed = GradientNoise.mix(GradientNoise.mix(seed) + 31L * Folders.stem(photo).hashCode() + variant);
 		StereoViews v = PhotoStereo.synthesize(id, PairImages.readColor(photo), settings, sceneSeed);
 		Map<String, String> prov = new java.util.LinkedHashMap<>();
-		prov.put("photo", photo.toString());
+		prov.put("photo", photo.toAbsolutePath().normalize().toString());
 		prov.put("variant", Integer.toString(variant));
 		prov.putAll(v.provenance());
 		return new StereoViews(v.id(), v.left(), v.right(), v.leftDisparity(), v.rightDisparity(), v.leftOcclusion(),

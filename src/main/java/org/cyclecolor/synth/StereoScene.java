@@ -168,7 +168,7 @@ public final class StereoScene implements StereoSource {
 		FloatPlane dl = leftDisparity == null ? null : disparity(leftDisparity);
 		FloatPlane dr = rightDisparity == null ? null : disparity(rightDisparity);
 		Map<String, String> prov = new LinkedHashMap<>();
-		prov.put("scene", dir.toString());
+		prov.put("scene", dir.toAbsolutePath().normalize().toString());
 		files().forEach((role, p) -> prov.put(role, p.getFileName().toString()));
 		int maxDisparity;
 		if (dl != null || dr != null) {

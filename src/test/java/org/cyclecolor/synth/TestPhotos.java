@@ -6,12 +6,12 @@ import org.cyclecolor.image.FloatPlane;
 import org.cyclecolor.image.RgbImage;
 
 /** Colourful, textured test pictures with edges, made from a seed (no files needed). */
-final class TestPhotos {
+public final class TestPhotos {
 
 	private TestPhotos() {}
 
 	/** Smooth colour gradients, fine irregular texture and a dozen flat-coloured rectangles, 0..255. */
-	static RgbImage photo(int w, int h, long seed) {
+	public static RgbImage photo(int w, int h, long seed) {
 		Random rng = new Random(seed);
 		GradientNoise noise = new GradientNoise(seed);
 		FloatPlane[] c = { new FloatPlane(w, h), new FloatPlane(w, h), new FloatPlane(w, h) };
