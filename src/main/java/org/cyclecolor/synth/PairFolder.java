@@ -34,13 +34,16 @@ import org.cyclecolor.method.ColorSide;
  * <li>one folder per pair: {@code mono.*} + {@code color.*} (the Cycle-CNN authors' real pairs,
  * colour camera on the LEFT), or {@code gray_left.*} + {@code color_right.*} +
  * {@code color_left_groundtruth.*} (the AAAI-19 authors' synthesized pairs, gray in studio-range Y,
- * converted here to full-range luma).</li>
+ * converted here to full-range luma), or the suite's rendered sample ({@code sample-mono.png},
+ * {@code sample-color.png} and its ground truth).</li>
  * </ul>
  * Opening checks every pair (partners present, files readable, sizes equal) from file headers and
  * either refuses with a list of every broken pair or skips them ({@link OnProblem}).
  */
 public final class PairFolder implements PairDataset {
 
+	/** File name prefix of the rendered sample ({@code pipeline.GenerateSample}: sample-mono.png, ...). */
+	static final String SAMPLE = "sample";
 	/** The authors' released networks search 48 disparities (their hyperparams.json). */
 	static final int AUTHORS_MAX_DISPARITY = 48;
 	/** Roles of files that are not inputs and not ground truth, recorded for evaluation. */
@@ -102,7 +105,8 @@ public final class PairFolder implements PairDataset {
 	public static boolean isPairScene(Path dir) {
 		if (!Files.isDirectory(dir)) return false;
 		return Folders.findByStem(dir, "mono") != null && Folders.findByStem(dir, "color") != null
-			|| Folders.findByStem(dir, "gray_left") != null && Folders.findByStem(dir, "color_right") != null;
+			|| Folders.findByStem(dir, "gray_left") != null && Folders.findByStem(dir, "color_right") != null
+			|| Folders.findByStem(dir, SAMPLE + "-mono") != null && Folders.findByStem(dir, SAMPLE + "-color") != null;
 	}
 
 	/** Opens a folder with {@code mono/} and {@code color/} (and maybe a manifest). */
@@ -223,6 +227,18 @@ public final class PairFolder implements PairDataset {
 				check(id, files, side, maxD, true, prov, items, problems);
 				continue;
 			}
+			if (Folders.findByStem(dir, SAMPLE + "-mono") != null) {
+				// The suite's own rendered sample (cyclecolor sample): mono left, colour right, full ground truth.
+				files.put(PairManifest.MONO, Folders.findByStem(dir, SAMPLE + "-mono"));
+				files.put(PairManifest.COLOR, Folders.findByStem(dir, SAMPLE + "-color"));
+				putIfFound(files, PairManifest.GT_COLOR, dir, SAMPLE + "-gt-color");
+				putIfFound(files, PairManifest.GT_DISPARITY, dir, SAMPLE + "-gt-disparity");
+				putIfFound(files, PairManifest.GT_OCCLUSION, dir, SAMPLE + "-occlusion");
+				prov.put("layout", "rendered sample (cyclecolor sample)");
+				ColorSide side = options.colorSide() != null ? options.colorSide() : ColorSide.RIGHT;
+				check(id, files, side, options.maxDisparity(), false, prov, items, problems);
+				continue;
+			}
 			Path mono = Folders.findByStem(dir, "mono"), color = Folders.findByStem(dir, "color");
 			if (mono == null || color == null) {
 				problems.add(new DatasetProblem(id, List.of(dir), "holds neither mono.* + color.* nor gray_left.* + color_right.*"));
@@ -244,6 +260,11 @@ public final class PairFolder implements PairDataset {
 			check(id, files, side, maxD, false, prov, items, problems);
 		}
 		return finish("the folder " + root, root.toString(), items, problems, options);
+	}
+
+	private static void putIfFound(Map<String, Path> files, String role, Path dir, String stem) {
+		Path p = Folders.findByStem(dir, stem);
+		if (p != null) files.put(role, p);
 	}
 
 	private static PairFolder finish(String what, String name, List<Item> items, List<DatasetProblem> problems,
@@ -357,7 +378,7 @@ public final class PairFolder implements PairDataset {
 				+ gray.height() + ", " + colorFile + " is " + color.width() + "x" + color.height() + "; give images of one size.");
 		}
 		int maxD = it.maxDisparity() > 0 ? it.maxDisparity()
-			: estimated.computeIfAbsent(it.id(), k -> estimate(gray, color, it.side()));
+			: estimated.computeIfAbsent(it.id(), k -> suggestDisparity(it, gray, color));
 		long base = GradientNoise.mix(seed * 0x9E3779B97F4A7C15L + it.id().hashCode());
 		FloatPlane g = degradation.grayOfGray(gray, new Random(GradientNoise.mix(base + 1)));
 		RgbImage c = degradation.changesColor() ? degradation.color(color, new Random(GradientNoise.mix(base + 2))) : color;
@@ -368,7 +389,9 @@ public final class PairFolder implements PairDataset {
 			prov.put("degradation", degradation.describe());
 			prov.put("seed", Long.toString(seed));
 		}
-		if (it.maxDisparity() == 0) prov.put("max_disparity_from", "estimate");
+		if (it.maxDisparity() == 0) {
+			prov.put("max_disparity_from", it.files().containsKey(PairManifest.GT_DISPARITY) ? "ground truth" : "estimate");
+		}
 		MonoColorPair pair = new MonoColorPair(it.id(), g, c, it.side(), maxD, prov);
 		GroundTruth truth = withTruth && it.files().containsKey(PairManifest.GT_COLOR) ? readTruth(it) : null;
 		return new DatasetPair(pair, truth);
@@ -396,6 +419,17 @@ public final class PairFolder implements PairDataset {
 	/** The 8-bit code of an occlusion mask value: 0 visible, 255 occluded, 128 unknown. */
 	public static int maskCode(float v) {
 		return v == GroundTruth.VISIBLE ? 0 : v == GroundTruth.OCCLUDED ? 255 : 128;
+	}
+
+	/** The largest ground-truth disparity (rounded up) when there is a map, otherwise an estimate from the images. */
+	private static int suggestDisparity(Item it, FloatPlane gray, RgbImage color) {
+		Path dFile = it.files().get(PairManifest.GT_DISPARITY);
+		if (dFile != null) {
+			float max = 0;
+			for (float v : PairImages.readFloat(dFile).data()) if (Float.isFinite(v) && v > max) max = v;
+			if (max > 0) return (int) Math.ceil(max);
+		}
+		return estimate(gray, color, it.side());
 	}
 
 	private static int estimate(FloatPlane gray, RgbImage color, ColorSide side) {

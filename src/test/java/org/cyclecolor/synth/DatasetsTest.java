@@ -120,6 +120,21 @@ class DatasetsTest {
 		assertEquals(1, Datasets.open(pair, OPTIONS.withColorSide(ColorSide.LEFT), Progress.NONE).size());
 	}
 
+	/** The bundled sample-data/ folder reads as one pair with its full ground truth. */
+	@Test
+	void theBundledSampleIsAPairWithGroundTruth() {
+		PairDataset d = Datasets.open(java.nio.file.Paths.get("sample-data"), OPTIONS, Progress.NONE);
+		assertEquals(1, d.size());
+		DatasetPair p = d.load(0);
+		assertEquals(ColorSide.RIGHT, p.pair().colorSide());
+		assertEquals(40, p.pair().maxDisparity(), "from the ground-truth disparity (8 to 40 px)");
+		assertEquals(512, p.pair().width());
+		GroundTruth t = p.groundTruth().orElseThrow();
+		int[] counts = t.occlusionCounts();
+		assertEquals(0, counts[2]);
+		assertEquals(0.095, counts[1] / (double) t.occlusion().size(), 0.005, "9.5 % occluded (docs/sample-data.md)");
+	}
+
 	// ---------------------------------------------------------------- the shared test data
 
 	@Test
