@@ -53,6 +53,8 @@ public final class DisparityRange {
 		Arrays.fill(secondR, Float.MAX_VALUE);
 		float[] cost = new float[w * h];
 		float[] aggregated = new float[w * h];
+		double[] sum = new double[(w + 1) * (h + 1)];
+		int[] count = new int[(w + 1) * (h + 1)];
 		for (int d = 0; d <= maxD; d++) {
 			// Cost of left pixel x against right pixel x − d; columns x < d have no partner.
 			for (int y = 0; y < h; y++) {
@@ -61,7 +63,7 @@ public final class DisparityRange {
 					cost[row + x] = x < d ? Float.NaN : Integer.bitCount(cl[row + x] ^ cr[row + x - d]);
 				}
 			}
-			boxMean(cost, w, h, WINDOW_RADIUS, aggregated);
+			boxMean(cost, w, h, WINDOW_RADIUS, aggregated, sum, count);
 			for (int y = 0; y < h; y++) {
 				int row = y * w;
 				for (int x = d; x < w; x++) {
@@ -87,8 +89,8 @@ public final class DisparityRange {
 			}
 		}
 		if (confident < 0.01 * w * h) return fallback;
-		int target = (int) Math.ceil(PERCENTILE * confident), sum = 0, p = 0;
-		while (p < maxD && (sum += histogram[p]) < target) p++;
+		int target = (int) Math.ceil(PERCENTILE * confident), below = 0, p = 0;
+		while (p < maxD && (below += histogram[p]) < target) p++;
 		return Math.max(1, (int) Math.ceil(MARGIN * (p + 1) * factor));
 	}
 
@@ -130,10 +132,11 @@ public final class DisparityRange {
 		return out;
 	}
 
-	/** Mean over the (2r+1)² window of the values that are not NaN; NaN where all are NaN or the centre is. */
-	private static void boxMean(float[] in, int w, int h, int r, float[] out) {
-		double[] sum = new double[(w + 1) * (h + 1)];
-		int[] count = new int[(w + 1) * (h + 1)];
+	/**
+	 * Mean over the (2r+1)² window of the values that are not NaN; NaN where the centre is. {@code sum}
+	 * and {@code count} are (w+1)·(h+1) work arrays whose first row and column stay 0.
+	 */
+	private static void boxMean(float[] in, int w, int h, int r, float[] out, double[] sum, int[] count) {
 		for (int y = 0; y < h; y++) {
 			double rowSum = 0;
 			int rowCount = 0;
