@@ -160,7 +160,8 @@ public final class SynthesizeCommand implements Callable<Integer> {
 		}
 		else {
 			PrintWriter err = spec.commandLine().getErr();
-			err.println(String.format(Locale.ROOT, "Wrote %d pairs (%d with ground truth) to %s; %s.", result.written().size(),
+			int n = result.written().size();
+			err.println(String.format(Locale.ROOT, "Wrote %d pair%s (%d with ground truth) to %s; %s.", n, n == 1 ? "" : "s",
 				result.withTruth(), outputDir.toAbsolutePath().normalize(), degradation.describe()));
 			if (!result.skipped().isEmpty()) {
 				err.println("Skipped " + result.skipped().size() + " broken item(s):" + DatasetProblem.list(result.skipped()));

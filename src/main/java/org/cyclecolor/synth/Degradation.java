@@ -139,10 +139,10 @@ public record Degradation(String name, CameraModel monoCamera, double monoNoise,
 		return v <= 0 ? 0 : v >= 255 ? 255 : (float) Math.floor(v + 0.5);
 	}
 
-	/** A one-line description for logs and manifests. */
+	/** A one-line description for logs and manifests, e.g. "noisy: gray + noise σ 0.010, colour + noise σ 0.030". */
 	public String describe() {
-		return String.format(Locale.ROOT, "%s: mono %s + noise σ %.3f, colour %s + noise σ %.3f", name,
-			monoCamera == null ? "BT.601 luma" : "camera '" + monoCamera.name() + "'", monoNoise,
-			colorCamera == null ? "as is" : "camera '" + colorCamera.name() + "'", colorNoise);
+		return String.format(Locale.ROOT, "%s: gray%s + noise σ %.3f, colour%s + noise σ %.3f", name,
+			monoCamera == null ? "" : " through camera '" + monoCamera.name() + "'", monoNoise,
+			colorCamera == null ? "" : " through camera '" + colorCamera.name() + "'", colorNoise);
 	}
 }

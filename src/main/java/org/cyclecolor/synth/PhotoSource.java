@@ -1,6 +1,7 @@
 package org.cyclecolor.synth;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -21,7 +22,7 @@ record PhotoSource(String id, Path photo, int variant, PhotoStereo.Settings sett
 	public StereoViews load() {
 		long sceneSeed = GradientNoise.mix(GradientNoise.mix(seed) + 31L * Folders.stem(photo).hashCode() + variant);
 		StereoViews v = PhotoStereo.synthesize(id, PairImages.readColor(photo), settings, sceneSeed);
-		Map<String, String> prov = new java.util.LinkedHashMap<>();
+		Map<String, String> prov = new LinkedHashMap<>();
 		prov.put("photo", photo.toAbsolutePath().normalize().toString());
 		prov.put("variant", Integer.toString(variant));
 		prov.putAll(v.provenance());

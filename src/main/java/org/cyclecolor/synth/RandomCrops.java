@@ -2,6 +2,7 @@ package org.cyclecolor.synth;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.cyclecolor.UserException;
@@ -87,7 +88,7 @@ public final class RandomCrops {
 	/** A uniformly placed {@code width × height} crop of one pair and its ground truth. */
 	public static DatasetPair crop(DatasetPair pair, int width, int height, Random rng) {
 		MonoColorPair p = pair.pair();
-		checkFits(List.of(new PairDataset.Entry(p.id(), p.width(), p.height(), pair.hasGroundTruth(), java.util.Map.of())),
+		checkFits(List.of(new PairDataset.Entry(p.id(), p.width(), p.height(), pair.hasGroundTruth(), Map.of())),
 			width, height);
 		return pair.crop(rng.nextInt(p.width() - width + 1), rng.nextInt(p.height() - height + 1), width, height);
 	}

@@ -3,6 +3,7 @@ package org.cyclecolor.synth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A dataset seen without its ground truth: ids, sizes and {@link MonoColorPair}s only. This is
@@ -19,7 +20,7 @@ public final class UnlabelledPairs {
 		List<PairDataset.Entry> list = new ArrayList<>();
 		for (PairDataset.Entry e : source.entries()) {
 			// Source file paths are left out too: for synthesized pairs they lead to the true colour.
-			list.add(new PairDataset.Entry(e.id(), e.width(), e.height(), false, java.util.Map.of()));
+			list.add(new PairDataset.Entry(e.id(), e.width(), e.height(), false, Map.of()));
 		}
 		this.entries = Collections.unmodifiableList(list);
 	}

@@ -141,7 +141,7 @@ class SynthesizeCommandTest {
 		assertEquals(ExitCode.OK, run("synthesize", "--from", from.toString(), "-o", tmp.resolve("b").toString(), "--limit", "1",
 			"--mono-gain", "1.6", "--mono-blur", "0.7", "--color-white-balance", "1.1,1,0.8", "--json"));
 		JsonObject json = JsonParser.parseString(out.toString()).getAsJsonObject();
-		assertTrue(json.get("degradation").getAsString().startsWith("custom: mono camera"), json.toString());
+		assertTrue(json.get("degradation").getAsString().startsWith("custom: gray through camera"), json.toString());
 		PairDataset a = Datasets.open(tmp.resolve("a"), DatasetOptions.defaults(), Progress.NONE);
 		PairDataset b = Datasets.open(tmp.resolve("b"), DatasetOptions.defaults(), Progress.NONE);
 		assertEquals(1, b.size());
