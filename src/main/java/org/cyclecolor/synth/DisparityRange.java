@@ -3,6 +3,7 @@ package org.cyclecolor.synth;
 import java.util.Arrays;
 
 import org.cyclecolor.image.FloatPlane;
+import org.cyclecolor.image.Resampler;
 import org.cyclecolor.image.RgbImage;
 import org.cyclecolor.image.YCbCr;
 
@@ -39,7 +40,7 @@ public final class DisparityRange {
 	public static int estimate(FloatPlane left, FloatPlane right) {
 		if (!left.sameSize(right)) throw new IllegalArgumentException("Views " + left + " and " + right + " differ in size.");
 		int factor = Math.max(1, (int) Math.round(left.width() / (double) WORKING_WIDTH));
-		FloatPlane l = downscale(left, factor), r = downscale(right, factor);
+		FloatPlane l = Resampler.shrink(left, factor), r = Resampler.shrink(right, factor);
 		int w = l.width(), h = l.height();
 		int fallback = Math.max(1, left.width() / 8);
 		if (w < 16 || h < 16) return fallback;
@@ -163,24 +164,5 @@ public final class DisparityRange {
 				out[y * w + x] = (float) ((sum[e] - sum[b] - sum[c] + sum[a]) / n);
 			}
 		}
-	}
-
-	/** Mean of factor × factor blocks (the last partial row and column are dropped). */
-	static FloatPlane downscale(FloatPlane p, int factor) {
-		if (factor == 1) return p;
-		int w = p.width() / factor, h = p.height() / factor;
-		FloatPlane out = new FloatPlane(w, h);
-		float[] s = p.data(), d = out.data();
-		for (int y = 0; y < h; y++) {
-			for (int x = 0; x < w; x++) {
-				double sum = 0;
-				for (int j = 0; j < factor; j++) {
-					int row = (y * factor + j) * p.width() + x * factor;
-					for (int i = 0; i < factor; i++) sum += s[row + i];
-				}
-				d[y * w + x] = (float) (sum / (factor * factor));
-			}
-		}
-		return out;
 	}
 }

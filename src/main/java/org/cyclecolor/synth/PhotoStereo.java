@@ -7,6 +7,8 @@ import java.util.stream.IntStream;
 
 import org.cyclecolor.UserException;
 import org.cyclecolor.image.FloatPlane;
+import org.cyclecolor.image.Interpolation;
+import org.cyclecolor.image.Resampler;
 import org.cyclecolor.image.RgbImage;
 
 /**
@@ -105,10 +107,19 @@ public final class PhotoStereo {
 				boolean visible = xA >= -0.5 && xA < w - 0.5 && scene.visibleInA(xA, y) == k;
 				occB.data()[row + xB] = visible ? GroundTruth.VISIBLE : GroundTruth.OCCLUDED;
 				double source = visible ? xA : fillSource(labelA, k, xA);
-				for (int c = 0; c < 3; c++) b[c].data()[row + xB] = (float) cubic(a.channel(c).data(), row, w, source);
+				for (int c = 0; c < 3; c++) b[c].data()[row + xB] = sampleRow(a.channel(c), source, y);
 			}
 		});
 		return new Rendered(new RgbImage(b[0], b[1], b[2], 255), dA, dB, occA, occB);
+	}
+
+	/**
+	 * The photo at column x of row y: Keys' cubic convolution, which along a row (y whole) uses
+	 * that row only; clipped to 0..255 (the kernel overshoots at edges).
+	 */
+	private static float sampleRow(FloatPlane channel, double x, int y) {
+		float v = Resampler.sample(channel, x, y, Interpolation.BICUBIC);
+		return v < 0 ? 0 : v > 255 ? 255 : v;
 	}
 
 	/**
@@ -128,28 +139,5 @@ public final class PhotoStereo {
 		double mirrored = 2.0 * edge - xA;
 		long m = Math.round(mirrored);
 		return m >= 0 && m < w && labelA[(int) m] == k ? mirrored : edge;
-	}
-
-	/**
-	 * Cubic convolution (Keys, a = −0.5) along one row at column x, edge pixels repeated, clipped
-	 * to 0..255.
-	 */
-	static double cubic(float[] data, int row, int w, double x) {
-		double fx = Math.floor(x);
-		double t = x - fx;
-		int i = (int) fx;
-		double v = 0;
-		for (int j = -1; j <= 2; j++) {
-			int col = Math.max(0, Math.min(w - 1, i + j));
-			v += data[row + col] * keys(j - t);
-		}
-		return v < 0 ? 0 : v > 255 ? 255 : v;
-	}
-
-	private static double keys(double s) {
-		double u = Math.abs(s);
-		if (u <= 1) return (1.5 * u - 2.5) * u * u + 1;
-		if (u < 2) return ((-0.5 * u + 2.5) * u - 4) * u + 2;
-		return 0;
 	}
 }
