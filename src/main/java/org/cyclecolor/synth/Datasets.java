@@ -90,7 +90,6 @@ public final class Datasets {
 	}
 
 	private static PairDataset openPhotos(Path dir, DatasetOptions options, Progress progress) {
-		if (!Files.isDirectory(dir)) throw new UserException("The photos folder " + dir + " is not a folder.");
 		List<PhotoSource> sources = new ArrayList<>();
 		List<DatasetProblem> problems = new ArrayList<>();
 		int ignored = 0;

@@ -133,6 +133,21 @@ class SynthesizeCommandTest {
 		assertEquals("scene2", json.getAsJsonArray("skipped").get(0).getAsJsonObject().get("item").getAsString());
 	}
 
+	/** Pairs that open but all fail to load (mono images in colour): nothing to write, each failure listed. */
+	@Test
+	void everyPairFailingIsAnError(@TempDir Path tmp) {
+		Path from = tmp.resolve("rig");
+		for (String name : new String[] { "a", "b" }) {
+			TestFiles.writeRgb(TestPhotos.photo(64, 48, 1), from.resolve("mono/" + name + ".png"));
+			TestFiles.writeRgb(TestPhotos.photo(64, 48, 2), from.resolve("color/" + name + ".png"));
+		}
+		assertEquals(ExitCode.INPUT, run("synthesize", "--from", from.toString(), "-o", tmp.resolve("out").toString(),
+			"--color-side", "left", "--max-disparity", "8", "--skip-broken"));
+		assertTrue(err.toString().contains("No pair could be written") && err.toString().contains("mono/b.png is a colour image"),
+			err.toString());
+		assertFalse(Files.exists(tmp.resolve("out/manifest.json")));
+	}
+
 	/** A simulated mono camera with more gain gives a brighter mono image than the plain luma. */
 	@Test
 	void cameraOptionsTurnTheSimulatedCamerasOn(@TempDir Path tmp) throws IOException {
@@ -174,6 +189,10 @@ class SynthesizeCommandTest {
 		assertEquals(ExitCode.INPUT, run("synthesize", "--from", from.toString(), "-o", o, "--preset", "grainy"));
 		assertTrue(err.toString().contains("use clean, noisy or camera"), err.toString());
 		assertEquals(ExitCode.INPUT, run("synthesize", "--from", from.toString(), "-o", o, "--mono-noise", "-1"));
+		assertEquals(ExitCode.INPUT, run("synthesize", "--from", from.toString(), "-o", o, "--limit", "-1"));
+		assertTrue(err.toString().contains("--limit must be 0 (all) or a positive number"), err.toString());
+		assertEquals(ExitCode.INPUT, run("synthesize", "--from", from.toString(), "-o", o, "--mono-gain", "0"));
+		assertTrue(err.toString().contains("--mono-gain must be a positive number"), err.toString());
 		assertEquals(ExitCode.USAGE, run("synthesize", "--from", from.toString()));
 		assertEquals(ExitCode.USAGE, run("synthesize", "--from", from.toString(), "-o", o, "--gray-view", "middle"));
 	}
