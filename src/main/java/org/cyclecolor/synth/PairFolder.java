@@ -221,7 +221,8 @@ public final class PairFolder implements PairDataset {
 				if (truth != null) files.put(PairManifest.GT_COLOR, truth);
 				Path out = Folders.findByStem(dir, "authors_aaai19_output");
 				if (out != null) files.put(AUTHORS_OUTPUT, out);
-				prov.put("layout", "AAAI-19 synthesized pair (gray_left is studio-range Y, converted to full range)");
+				prov.put("layout", "AAAI-19 synthesized pairs (colour camera on the right; gray_left is "
+					+ "studio-range Y, converted to full range)");
 				int maxD = options.maxDisparity() > 0 ? options.maxDisparity() : AUTHORS_MAX_DISPARITY;
 				ColorSide side = options.colorSide() != null ? options.colorSide() : ColorSide.RIGHT;
 				check(id, files, side, maxD, true, prov, items, problems);
@@ -234,7 +235,7 @@ public final class PairFolder implements PairDataset {
 				putIfFound(files, PairManifest.GT_COLOR, dir, SAMPLE + "-gt-color");
 				putIfFound(files, PairManifest.GT_DISPARITY, dir, SAMPLE + "-gt-disparity");
 				putIfFound(files, PairManifest.GT_OCCLUSION, dir, SAMPLE + "-occlusion");
-				prov.put("layout", "rendered sample (cyclecolor sample)");
+				prov.put("layout", "the rendered sample of cyclecolor sample (colour camera on the right)");
 				ColorSide side = options.colorSide() != null ? options.colorSide() : ColorSide.RIGHT;
 				check(id, files, side, options.maxDisparity(), false, prov, items, problems);
 				continue;
@@ -256,9 +257,15 @@ public final class PairFolder implements PairDataset {
 			int maxD = options.maxDisparity();
 			if (maxD == 0 && meta != null && meta.has("max_disparity")) maxD = meta.get("max_disparity").getAsInt();
 			if (maxD == 0 && authors != null) maxD = AUTHORS_MAX_DISPARITY;
-			if (authors != null) prov.put("layout", "Cycle-CNN authors' real pair (colour camera on the left)");
+			if (authors != null) {
+				prov.put("layout", "Cycle-CNN authors' real pairs (colour camera on the left)");
+			}
 			check(id, files, side, maxD, false, prov, items, problems);
 		}
+		// Say what was decided for the user: the layouts recognised and the conventions they imply.
+		items.stream().map(it -> it.provenance().get("layout")).filter(l -> l != null).distinct().forEach(layout -> progress.log(
+			"Read " + items.stream().filter(it -> layout.equals(it.provenance().get("layout"))).count() + " pair(s) as " + layout
+				+ "."));
 		return finish("the folder " + root, root.toString(), items, problems, options);
 	}
 
