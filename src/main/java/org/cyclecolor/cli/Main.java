@@ -19,7 +19,14 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "cyclecolor", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
 	description = { "Colorize a monochrome camera's image with the colour camera beside it (Cycle-CNN, AAAI 2020).",
 		"" },
-	subcommands = { SsimCommand.class, SampleCommand.class, RectifyCommand.class, CommandLine.HelpCommand.class },
+	// One subcommand per line, in the order of the user's workflow (keeps merges simple).
+	subcommands = {
+		RectifyCommand.class,
+		SsimCommand.class,
+		SampleCommand.class,
+		SynthesizeCommand.class,
+		CommandLine.HelpCommand.class,
+	},
 	footer = { "", "Exit codes: 0 done, 1 unexpected failure, 2 wrong command line, 3 input to fix, 130 cancelled.",
 		"Every subcommand takes --json for a machine-readable summary on standard output." })
 public final class Main implements Runnable {

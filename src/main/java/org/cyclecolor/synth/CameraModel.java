@@ -30,7 +30,7 @@ import org.cyclecolor.image.RgbImage;
  * @param whiteBalance per output channel digital gain applied after the sensor; dimensionless
  * @param gain overall analogue gain; dimensionless (noise is amplified with the signal)
  * @param electronsPerUnit photo-electrons collected for a signal of 1 (full well × exposure ×
- *        quantum efficiency × filter transmission); electrons
+ *        quantum efficiency × filter transmission); electrons; infinite for a noiseless sensor
  * @param readNoiseElectrons standard deviation of the read-out noise; electrons
  * @param blurSigma standard deviation of the Gaussian point spread function; pixels (0 = none)
  * @param gamma exponent of the tone curve ({@code out = in^(1/gamma)}); 1 = linear output
@@ -77,6 +77,63 @@ public record CameraModel(String name, double[][] spectral, double[] whiteBalanc
 		for (int c = 0; c < 3; c++) wb[c] = 1 / illuminant[c];
 		double[][] identity = { { 1, 0, 0 }, { 0, 1, 0 }, { 0, 0, 1 } };
 		return new CameraModel("color", identity, wb, 1.0, 2000, 6, 0.8, 2.2);
+	}
+
+	/**
+	 * A camera that records its input unchanged: the given spectral weights (one row: a mono
+	 * sensor; the identity: a colour sensor), unit gain and white balance, no noise (infinitely many
+	 * electrons), a sharp lens and the gamma 2.2 tone curve that undoes {@link #linearise} of 8-bit
+	 * images. The start for cameras that differ from it in one or two respects.
+	 */
+	public static CameraModel neutral(String name, double[][] spectral) {
+		double[] wb = new double[spectral.length];
+		Arrays.fill(wb, 1);
+		return new CameraModel(name, spectral, wb, 1, Double.POSITIVE_INFINITY, 0, 0, 2.2);
+	}
+
+	/** The linear radiance (full scale 1) behind an 8-bit gamma-2.2 image: {@code (code / 255)^2.2}. */
+	public static RgbImage linearise(RgbImage image8) {
+		if (image8.maxValue() != 255) throw new IllegalArgumentException("Expected an 8-bit image (full scale 255).");
+		double[] table = new double[256];
+		for (int i = 0; i < 256; i++) table[i] = StrictMath.pow(i / 255.0, 2.2);
+		FloatPlane[] out = new FloatPlane[3];
+		for (int c = 0; c < 3; c++) {
+			float[] s = image8.channel(c).data();
+			out[c] = new FloatPlane(image8.width(), image8.height());
+			float[] d = out[c].data();
+			for (int i = 0; i < s.length; i++) {
+				float v = s[i];
+				// Whole codes (every 8-bit file) go through the table; others through pow.
+				int k = (int) v;
+				d[i] = (float) (k == v && k >= 0 && k <= 255 ? table[k] : StrictMath.pow(Math.max(0, v) / 255.0, 2.2));
+			}
+		}
+		return new RgbImage(out[0], out[1], out[2], 1);
+	}
+
+	public CameraModel withSpectral(double[][] weights) {
+		return new CameraModel(name, weights, whiteBalance, gain, electronsPerUnit, readNoiseElectrons, blurSigma, gamma);
+	}
+
+	public CameraModel withWhiteBalance(double[] gains) {
+		return new CameraModel(name, spectral, gains, gain, electronsPerUnit, readNoiseElectrons, blurSigma, gamma);
+	}
+
+	public CameraModel withGain(double g) {
+		return new CameraModel(name, spectral, whiteBalance, g, electronsPerUnit, readNoiseElectrons, blurSigma, gamma);
+	}
+
+	public CameraModel withBlur(double sigma) {
+		return new CameraModel(name, spectral, whiteBalance, gain, electronsPerUnit, readNoiseElectrons, sigma, gamma);
+	}
+
+	public CameraModel withGamma(double g) {
+		return new CameraModel(name, spectral, whiteBalance, gain, electronsPerUnit, readNoiseElectrons, blurSigma, g);
+	}
+
+	/** Whether the sensor adds noise (a finite number of electrons per unit signal). */
+	public boolean isNoisy() {
+		return Double.isFinite(electronsPerUnit);
 	}
 
 	@Override
@@ -128,7 +185,7 @@ public record CameraModel(String name, double[][] spectral, double[] whiteBalanc
 			double scale = gain * whiteBalance[k];
 			for (int i = 0; i < o.length; i++) {
 				double s = Math.max(0, wts[0] * r[i] + wts[1] * g[i] + wts[2] * b[i]);
-				if (rng != null) {
+				if (rng != null && Double.isFinite(electronsPerUnit)) {
 					double electrons = s * electronsPerUnit;
 					electrons += StrictMath.sqrt(electrons) * rng.nextGaussian() + readNoiseElectrons * rng.nextGaussian();
 					s = electrons / electronsPerUnit;
