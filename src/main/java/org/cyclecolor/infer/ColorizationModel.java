@@ -1,0 +1,188 @@
+package org.cyclecolor.infer;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import ai.onnxruntime.OrtException;
+
+import org.cyclecolor.Progress;
+import org.cyclecolor.UserException;
+import org.cyclecolor.image.FloatPlane;
+import org.cyclecolor.image.YCbCrImage;
+import org.cyclecolor.method.ColorSide;
+import org.cyclecolor.model.Mirror;
+import org.cyclecolor.model.NetworkKind;
+import org.cyclecolor.model.Tensor;
+import org.cyclecolor.model.Variant;
+
+/**
+ * A model file opened for inference on ONNX Runtime: one session per network, created once and
+ * reused. {@link #colorize} runs M on a YCbCr pair in the caller's frame — it mirrors for a colour
+ * camera on the left, pads to the network's size multiple and undoes both — and {@link #refine}
+ * runs the refinement CNN. Close it to free the sessions.
+ */
+public final class ColorizationModel implements AutoCloseable {
+
+	private final OnnxModelFile file;
+	private final DeviceSelector.Choice device;
+	private final int threads;
+	private final NetworkSession colorization;
+	private NetworkSession refinement;
+
+	private ColorizationModel(OnnxModelFile file, DeviceSelector.Choice device, int threads, NetworkSession colorization) {
+		this.file = file;
+		this.device = device;
+		this.threads = threads;
+		this.colorization = colorization;
+	}
+
+	/** Reads, checks and opens a model file; logs the device chosen and why. */
+	public static ColorizationModel open(Path path, RuntimeOptions options, Progress progress) {
+		return open(OnnxModelFile.read(path), options, progress);
+	}
+
+	public static ColorizationModel open(OnnxModelFile file, RuntimeOptions options, Progress progress) {
+		DeviceSelector.Choice device = DeviceSelector.choose(options.device());
+		progress.log("ONNX Runtime device: " + device.reason());
+		try {
+			NetworkSession m = NetworkSession.create(file.networkModel(NetworkKind.COLORIZATION), NetworkKind.COLORIZATION, device,
+				options.threads());
+			return new ColorizationModel(file, device, options.threads(), m);
+		}
+		catch (OrtException e) {
+			throw new UserException("ONNX Runtime cannot load the model " + file.path().getFileName() + " (" + e.getMessage()
+				+ "); re-export or re-import it.", e);
+		}
+	}
+
+	public OnnxModelFile file() {
+		return file;
+	}
+
+	public Variant variant() {
+		return file.variant();
+	}
+
+	/** The device the sessions run on and why it was chosen. */
+	public DeviceSelector.Choice device() {
+		return device;
+	}
+
+	public boolean hasRefinement() {
+		return file.bundle().has(NetworkKind.REFINEMENT);
+	}
+
+	/**
+	 * Colorizes {@code target} with {@code reference} (same size, the model's YCbCr range, 0..255):
+	 * the chroma, W-weighted reference luminance and weight volume, at the input's size and in its
+	 * frame. {@code side} is where the colour camera sits; the target's chroma is ignored by the
+	 * variants that see luminance only.
+	 */
+	public NetworkOutput colorize(YCbCrImage target, YCbCrImage reference, ColorSide side) {
+		checkInput(target, "target");
+		checkInput(reference, "reference");
+		if (target.width() != reference.width() || target.height() != reference.height()) {
+			throw new IllegalArgumentException("Target " + target + " and reference " + reference + " differ in size.");
+		}
+		Variant v = variant();
+		boolean mirror = side != Variant.NATIVE_SIDE;
+		Mirror m = v.mirror();
+		int w = target.width(), h = target.height();
+		int mult = v.sizeMultiple();
+		int pw = (w + mult - 1) / mult * mult, ph = (h + mult - 1) / mult * mult;
+		Tensor t = toTensor(target, mirror ? m : null, pw, ph);
+		Tensor r = toTensor(reference, mirror ? m : null, pw, ph);
+		Map<String, Tensor> out = colorization.run(Map.of("target", t, "reference", r));
+		FloatPlane[] chroma = planes(out.get("chroma"), w, h, mirror ? m : null);
+		FloatPlane lum = planes(out.get("luminance"), w, h, mirror ? m : null)[0];
+		FloatPlane[] wp = planes(out.get("weights"), w, h, mirror ? m : null);
+		int d = wp.length;
+		float[] vol = new float[d * w * h];
+		for (int k = 0; k < d; k++) System.arraycopy(wp[k].data(), 0, vol, k * w * h, w * h);
+		return new NetworkOutput(chroma[0], chroma[1], lum, new WeightVolume(d, w, h, v.firstShift(), side, vol));
+	}
+
+	/**
+	 * Runs the refinement CNN on a first colorization (Y = the gray image): the corrected {Cb, Cr}.
+	 *
+	 * @throws UserException when the model has no refinement network
+	 */
+	public FloatPlane[] refine(YCbCrImage colorized) {
+		checkInput(colorized, "colorized");
+		int w = colorized.width(), h = colorized.height();
+		Map<String, Tensor> out = refinementSession().run(Map.of("colorized", toTensor(colorized, null, w, h)));
+		return planes(out.get("refined"), w, h, null);
+	}
+
+	/** Runs one network on raw batch tensors in the network's own frame (sizes as the network needs). */
+	public Map<String, Tensor> runNative(NetworkKind kind, Map<String, Tensor> inputs) {
+		if (kind == NetworkKind.COLORIZATION) return colorization.run(inputs);
+		if (kind == NetworkKind.REFINEMENT) return refinementSession().run(inputs);
+		throw new IllegalArgumentException("Inference runs the colorization and refinement networks only.");
+	}
+
+	private synchronized NetworkSession refinementSession() {
+		if (!hasRefinement()) {
+			throw new UserException("The model " + file.path().getFileName() + " (" + variant().name()
+				+ ") has no refinement network; turn refinement off.");
+		}
+		if (refinement == null) {
+			try {
+				refinement = NetworkSession.create(file.networkModel(NetworkKind.REFINEMENT), NetworkKind.REFINEMENT, device, threads);
+			}
+			catch (OrtException e) {
+				throw new UserException("ONNX Runtime cannot load the refinement network of " + file.path().getFileName() + " ("
+					+ e.getMessage() + "); re-export the model.", e);
+			}
+		}
+		return refinement;
+	}
+
+	private void checkInput(YCbCrImage img, String role) {
+		if (img.range() != variant().colorRange()) {
+			throw new IllegalArgumentException("The " + role + " is in " + img.range().key() + "-range YCbCr; model "
+				+ variant().name() + " needs " + variant().colorRange().key() + " range.");
+		}
+		if (img.maxValue() != 255) {
+			throw new IllegalArgumentException("The " + role + " must be in 0..255 units, got full scale " + img.maxValue() + ".");
+		}
+	}
+
+	/** (1, 3, ph, pw) from Y, Cb, Cr: mirrored when asked, then padded right and bottom by repeating the edge. */
+	static Tensor toTensor(YCbCrImage img, Mirror mirror, int pw, int ph) {
+		FloatPlane[] p = { img.y(), img.cb(), img.cr() };
+		float[] data = new float[3 * pw * ph];
+		for (int c = 0; c < 3; c++) {
+			FloatPlane q = mirror == null ? p[c] : mirror.apply(p[c]);
+			float[] src = q.data();
+			int w = q.width(), h = q.height();
+			int base = c * pw * ph;
+			for (int y = 0; y < ph; y++) {
+				int sy = Math.min(y, h - 1);
+				for (int x = 0; x < pw; x++) data[base + y * pw + x] = src[sy * w + Math.min(x, w - 1)];
+			}
+		}
+		return new Tensor(new int[] { 1, 3, ph, pw }, data);
+	}
+
+	/** The channels of a (1, C, ph, pw) tensor cropped to w x h and mirrored back when asked. */
+	static FloatPlane[] planes(Tensor t, int w, int h, Mirror mirror) {
+		int c = t.dim(1), ph = t.dim(2), pw = t.dim(3);
+		float[] d = t.data();
+		FloatPlane[] out = new FloatPlane[c];
+		for (int k = 0; k < c; k++) {
+			FloatPlane p = new FloatPlane(w, h);
+			float[] pd = p.data();
+			for (int y = 0; y < h; y++) System.arraycopy(d, (k * ph + y) * pw, pd, y * w, w);
+			out[k] = mirror == null ? p : mirror.apply(p);
+		}
+		return out;
+	}
+
+	@Override
+	public synchronized void close() {
+		colorization.close();
+		if (refinement != null) refinement.close();
+		refinement = null;
+	}
+}

@@ -1,0 +1,113 @@
+package org.cyclecolor.infer;
+
+import java.nio.FloatBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtSession;
+
+import org.cyclecolor.model.NetworkKind;
+import org.cyclecolor.model.Tensor;
+
+/**
+ * One ONNX Runtime session for one network of a model file. Creating it optimises the graph and
+ * allocates the runtime, so make it once and call {@link #run} many times; it is safe to call
+ * from several threads (ONNX Runtime sessions are).
+ */
+public final class NetworkSession implements AutoCloseable {
+
+	private final NetworkKind kind;
+	private final OrtSession session;
+	private final DeviceSelector.Choice device;
+
+	private NetworkSession(NetworkKind kind, OrtSession session, DeviceSelector.Choice device) {
+		this.kind = kind;
+		this.session = session;
+		this.device = device;
+	}
+
+	/** The process-wide ONNX Runtime environment (warnings and errors only). */
+	static OrtEnvironment environment() {
+		return OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "cyclecolor");
+	}
+
+	/**
+	 * A session for the ONNX model {@code model} (one network), on the chosen device.
+	 *
+	 * @param threads intra-op threads, 0 for one per core
+	 */
+	static NetworkSession create(byte[] model, NetworkKind kind, DeviceSelector.Choice device, int threads) throws OrtException {
+		try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
+			o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+			o.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+			o.setInterOpNumThreads(1);
+			if (threads > 0) o.setIntraOpNumThreads(threads);
+			o.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+			if (device.device() == Device.CUDA) o.addCUDA(0);
+			return new NetworkSession(kind, environment().createSession(model, o), device);
+		}
+	}
+
+	public NetworkKind kind() {
+		return kind;
+	}
+
+	/** The device this session runs on and why. */
+	public DeviceSelector.Choice device() {
+		return device;
+	}
+
+	/**
+	 * Runs the network. {@code inputs} maps the kind's input names to batch tensors (N, C, H, W);
+	 * the result maps its output names to tensors, in the kind's order.
+	 */
+	public Map<String, Tensor> run(Map<String, Tensor> inputs) {
+		OrtEnvironment env = environment();
+		Map<String, OnnxTensor> feeds = new LinkedHashMap<>();
+		try {
+			for (String name : kind.inputs()) {
+				Tensor t = inputs.get(name);
+				if (t == null) throw new IllegalArgumentException("Missing input '" + name + "' of the " + kind.key() + " network.");
+				long[] shape = new long[t.rank()];
+				for (int i = 0; i < shape.length; i++) shape[i] = t.dim(i);
+				feeds.put(name, OnnxTensor.createTensor(env, FloatBuffer.wrap(t.data()), shape));
+			}
+			try (OrtSession.Result result = session.run(feeds)) {
+				Map<String, Tensor> out = new LinkedHashMap<>();
+				for (String name : kind.outputs()) {
+					OnnxValue v = result.get(name).orElseThrow(() -> new IllegalStateException("No output " + name));
+					OnnxTensor ot = (OnnxTensor) v;
+					long[] s = ot.getInfo().getShape();
+					int[] shape = new int[s.length];
+					for (int i = 0; i < s.length; i++) shape[i] = Math.toIntExact(s[i]);
+					FloatBuffer fb = ot.getFloatBuffer();
+					float[] data = new float[fb.remaining()];
+					fb.get(data);
+					out.put(name, new Tensor(shape, data));
+				}
+				return out;
+			}
+		}
+		catch (OrtException e) {
+			throw new IllegalStateException("ONNX Runtime failed to run the " + kind.key() + " network: " + e.getMessage(), e);
+		}
+		finally {
+			for (OnnxTensor t : feeds.values()) t.close();
+		}
+	}
+
+	@Override
+	public void close() {
+		try {
+			session.close();
+		}
+		catch (OrtException e) {
+			throw new IllegalStateException("Could not close an ONNX Runtime session: " + e.getMessage(), e);
+		}
+	}
+}

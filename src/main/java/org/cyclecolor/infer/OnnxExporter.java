@@ -1,0 +1,394 @@
+package org.cyclecolor.infer;
+
+import static org.cyclecolor.infer.OnnxGraphWriter.floatAttr;
+import static org.cyclecolor.infer.OnnxGraphWriter.intAttr;
+import static org.cyclecolor.infer.OnnxGraphWriter.ints;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.StringStringEntryProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnx.proto.OnnxMl.TensorShapeProto;
+import ai.onnx.proto.OnnxMl.TypeProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
+
+import org.cyclecolor.UserException;
+import org.cyclecolor.Version;
+import org.cyclecolor.image.ImageFiles;
+import org.cyclecolor.model.Dims;
+import org.cyclecolor.model.Graph;
+import org.cyclecolor.model.ModelBundle;
+import org.cyclecolor.model.ModelMetadata;
+import org.cyclecolor.model.NetworkKind;
+import org.cyclecolor.model.Node;
+import org.cyclecolor.model.Op;
+import org.cyclecolor.model.ParamSpec;
+import org.cyclecolor.model.Weights;
+
+/**
+ * Writes a {@link ModelBundle} as one ONNX model: each network's graph (walked from its
+ * {@code model} description), its weights as initializers named {@code <network>/<parameter>},
+ * and the metadata ({@link ModelMetadata}) in {@code metadata_props}. Height, width and batch are
+ * dynamic. Opset 17.
+ */
+public final class OnnxExporter {
+
+	public static final int OPSET = 17;
+	public static final int IR_VERSION = 8;
+	public static final String PRODUCER = "Cycle Colorization";
+
+	private OnnxExporter() {}
+
+	/** The ONNX model of a bundle. */
+	public static ModelProto toProto(ModelBundle bundle) {
+		GraphProto.Builder g = GraphProto.newBuilder().setName("cyclecolor-" + bundle.variant().name());
+		for (NetworkKind kind : bundle.networks()) {
+			Graph graph = bundle.variant().graph(kind);
+			new Emitter(g, graph, bundle.weights(kind)).emit();
+		}
+		ModelProto.Builder m = ModelProto.newBuilder().setIrVersion(IR_VERSION).setProducerName(PRODUCER)
+			.setProducerVersion(Version.get()).setModelVersion(1).setGraph(g)
+			.setDocString("Cycle-CNN colorization networks (" + bundle.variant().name() + "); see metadata_props "
+				+ ModelMetadata.PREFIX + "*")
+			.addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET));
+		Map<String, String> meta = new java.util.LinkedHashMap<>(ModelMetadata.of(bundle));
+		meta.put(ModelMetadata.PREFIX + "software", PRODUCER + " " + Version.get());
+		meta.put(ModelMetadata.PREFIX + "created", Instant.now().toString());
+		for (Map.Entry<String, String> e : meta.entrySet()) {
+			m.addMetadataProps(StringStringEntryProto.newBuilder().setKey(e.getKey()).setValue(e.getValue()));
+		}
+		return m.build();
+	}
+
+	/**
+	 * The ONNX model of one graph with its weights and no metadata: for checking single operations
+	 * and back-end parity; model files are written from bundles.
+	 */
+	public static ModelProto toProto(Graph graph, Weights weights) {
+		GraphProto.Builder g = GraphProto.newBuilder().setName("cyclecolor-" + graph.key());
+		new Emitter(g, graph, weights).emit();
+		return ModelProto.newBuilder().setIrVersion(IR_VERSION).setProducerName(PRODUCER).setProducerVersion(Version.get())
+			.setGraph(g).addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET)).build();
+	}
+
+	/**
+	 * Writes the bundle to {@code path} through a temporary file in the same folder, so a failure
+	 * never leaves a half-written model; refuses to replace an existing file unless {@code overwrite}.
+	 */
+	public static void write(ModelBundle bundle, Path path, boolean overwrite) {
+		ModelProto proto = toProto(bundle);
+		ImageFiles.prepareTarget(path, overwrite);
+		Path dir = path.toAbsolutePath().getParent();
+		Path tmp = dir.resolve("." + path.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+		try {
+			try (OutputStream out = Files.newOutputStream(tmp)) {
+				proto.writeTo(out);
+			}
+			Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException e) {
+			throw new UserException("Could not write the model " + path + " (" + e.getMessage()
+				+ "); check that the folder is writable and the disk has space.", e);
+		}
+		finally {
+			try {
+				Files.deleteIfExists(tmp);
+			}
+			catch (IOException ignored) {
+				// best effort: the hidden temporary file is harmless
+			}
+		}
+	}
+
+	/** Emits one network's nodes, initializers, inputs and outputs. */
+	private static final class Emitter {
+
+		private final GraphProto.Builder g;
+		private final Graph graph;
+		private final Weights weights;
+		private final OnnxGraphWriter w;
+		/** IR value name to ONNX value name. */
+		private final Map<String, String> names = new HashMap<>();
+		/** Value shapes at a nominal size. */
+		private Map<String, Dims> dims;
+		/** Parameters already written (shared towers write theirs once). */
+		private final Map<String, String> written = new HashMap<>();
+
+		Emitter(GraphProto.Builder g, Graph graph, Weights weights) {
+			this.g = g;
+			this.graph = graph;
+			this.weights = weights;
+			this.w = new OnnxGraphWriter(g, graph.key());
+		}
+
+		void emit() {
+			// Shapes at a nominal size tell channel and candidate counts.
+			dims = graph.shapes(64, 64);
+			for (Graph.Input in : graph.inputs()) {
+				g.addInput(valueInfo(in.name(), in.channels()));
+				names.put(in.name(), in.name());
+			}
+			for (Node n : graph.nodes()) {
+				boolean isOutput = graph.outputs().contains(n.name());
+				String out = isOutput ? n.name() : graph.key() + "/" + n.name();
+				List<String> in = new ArrayList<>();
+				for (String i : n.inputs()) in.add(names.get(i));
+				emitNode(n, in, out);
+				names.put(n.name(), out);
+			}
+			for (String o : graph.outputs()) g.addOutput(valueInfo(o, dims.get(o).channels()));
+		}
+
+		private String param(String name) {
+			return written.computeIfAbsent(name, k -> w.initializer(w.param(k), weights.get(k)));
+		}
+
+		private void emitNode(Node n, List<String> in, String out) {
+			Op op = n.op();
+			String x = in.get(0);
+			if (op instanceof Op.Conv c) {
+				List<String> args = new ArrayList<>(List.of(x, param(Op.weightName(n.params()))));
+				if (c.bias()) args.add(param(Op.biasName(n.params())));
+				w.node("Conv", out, args, ints("kernel_shape", repeat(c.kernel(), c.rank())),
+					ints("strides", repeat(c.stride(), c.rank())), ints("pads", pads(c.padBefore(), c.padAfter(), c.rank())));
+			}
+			else if (op instanceof Op.ConvTranspose c) {
+				convTranspose(c, x, n.params(), out);
+			}
+			else if (op instanceof Op.BatchNorm b) {
+				String p = n.params();
+				w.node("BatchNormalization", out, List.of(x, param(Op.gammaName(p)), param(Op.betaName(p)),
+					param(Op.meanName(p)), param(Op.varName(p))), floatAttr("epsilon", (float) b.eps()));
+			}
+			else if (op instanceof Op.Relu) {
+				w.node("Relu", out, List.of(x));
+			}
+			else if (op instanceof Op.Add) {
+				w.node("Add", out, in);
+			}
+			else if (op instanceof Op.Concat) {
+				w.node("Concat", out, in, intAttr("axis", 1));
+			}
+			else if (op instanceof Op.SelectChannels s) {
+				long[] idx = Arrays.stream(s.indices()).asLongStream().toArray();
+				w.node("Gather", out, List.of(x, w.constLongs("channels", idx)), intAttr("axis", 1));
+			}
+			else if (op instanceof Op.GeometryChannels) {
+				geometry(x, out);
+			}
+			else if (op instanceof Op.ShiftCandidates s) {
+				shift(x, out, s.candidates(), s.firstShift());
+			}
+			else if (op instanceof Op.RepeatCandidates r) {
+				String u = w.op("Unsqueeze", "repeat", List.of(x, w.constLongs("axes", 2)));
+				w.node("Expand", out, List.of(u, w.constLongs("shape", 1, 1, r.candidates(), 1, 1)));
+			}
+			else if (op instanceof Op.AsVolume) {
+				w.node("Unsqueeze", out, List.of(x, w.constLongs("axes", 2)));
+			}
+			else if (op instanceof Op.CandidatesAsChannels) {
+				w.node("Squeeze", out, List.of(x, w.constLongs("axes", 1)));
+			}
+			else if (op instanceof Op.MaskCandidates m) {
+				mask(x, out, m.firstShift(), dims.get(n.inputs().get(0)).channels());
+			}
+			else if (op instanceof Op.SoftmaxChannels) {
+				w.node("Softmax", out, List.of(x), intAttr("axis", 1));
+			}
+			else if (op instanceof Op.WeightedSum) {
+				String u = w.op("Unsqueeze", "weights", List.of(x, w.constLongs("axes", 1)));
+				String prod = w.op("Mul", "weighted", List.of(in.get(1), u));
+				w.node("ReduceSum", out, List.of(prod, w.constLongs("axes", 2)), intAttr("keepdims", 0));
+			}
+			else if (op instanceof Op.SsimComponents s) {
+				ssim(in.get(0), in.get(1), out, s);
+			}
+			else {
+				throw new IllegalStateException("No ONNX form for " + op);
+			}
+		}
+
+		/**
+		 * The transposed convolution in its polyphase form ({@link Op.Polyphase}): one ordinary
+		 * convolution with s^rank * out channels whose kernel is derived in the graph from the
+		 * stored kernel (ONNX Runtime folds that at load time), then its channel groups
+		 * interleaved. ONNX Runtime's own ConvTranspose is several times slower on volumes.
+		 */
+		private void convTranspose(Op.ConvTranspose c, String x, String params, String out) {
+			Op.Polyphase poly = c.polyphase();
+			int r = c.rank(), s = c.stride(), l = poly.taps();
+			int phases = (int) Math.pow(s, r), kv = (int) Math.pow(c.kernel(), r), lv = (int) Math.pow(l, r);
+			String wt = param(Op.weightName(params));
+			String flat = w.op("Reshape", "up.flat", List.of(wt, w.constLongs("shape", (long) c.in() * c.out(), kv)));
+			org.cyclecolor.model.Tensor sel = poly.selection(r, c.kernel());
+			String selected = w.op("MatMul", "up.select", List.of(flat, w.constFloats("up.selection", sel.shape(), sel.data())));
+			String split = w.op("Reshape", "up.split", List.of(selected, w.constLongs("shape", c.in(), c.out(), phases, lv)));
+			String moved = w.op("Transpose", "up.moved", List.of(split), ints("perm", 2, 1, 0, 3));
+			long[] kshape = new long[2 + r];
+			kshape[0] = (long) phases * c.out();
+			kshape[1] = c.in();
+			for (int i = 0; i < r; i++) kshape[2 + i] = l;
+			String kernel = w.op("Reshape", "up.kernel", List.of(moved, w.constLongs("shape", kshape)));
+			List<String> args = new ArrayList<>(List.of(x, kernel));
+			if (c.bias()) args.add(w.op("Tile", "up.bias", List.of(param(Op.biasName(params)), w.constLongs("repeats", phases))));
+			String y = w.op("Conv", "up.phases", args, ints("kernel_shape", repeat(l, r)), ints("strides", repeat(1, r)),
+				ints("pads", pads(poly.padBefore(), poly.padAfter(), r)));
+			// (N, s^r * C, sp...) -> (N, s.., C, sp...) -> (N, C, sp0, s, sp1, s, ...) -> (N, C, s*sp...)
+			String shape = w.op("Shape", "up.shape", List.of(y));
+			String batch = w.op("Slice", "up.n", List.of(shape, w.constLongs("s", 0), w.constLongs("e", 1)));
+			String spatial = w.op("Slice", "up.sp", List.of(shape, w.constLongs("s", 2), w.constLongs("e", 2 + r)));
+			long[] mid = new long[r + 1];
+			Arrays.fill(mid, s);
+			mid[r] = c.out();
+			String shape1 = w.op("Concat", "up.shape1", List.of(batch, w.constLongs("mid", mid), spatial), intAttr("axis", 0));
+			String split2 = w.op("Reshape", "up.groups", List.of(y, shape1));
+			long[] perm = new long[2 * r + 2];
+			perm[0] = 0;
+			perm[1] = r + 1;
+			for (int i = 0; i < r; i++) {
+				perm[2 + 2 * i] = r + 2 + i;
+				perm[3 + 2 * i] = 1 + i;
+			}
+			String inter = w.op("Transpose", "up.interleave", List.of(split2), ints("perm", perm));
+			String grown = w.op("Mul", "up.grown", List.of(spatial, w.constLongs("stride", s)));
+			String shape2 = w.op("Concat", "up.shape2", List.of(batch, w.constLongs("c", c.out()), grown), intAttr("axis", 0));
+			w.node("Reshape", out, List.of(inter, shape2));
+		}
+
+		/** g_y = min(j, H-1-j)/(H-1), g_x likewise, expanded to (N, 2, H, W). */
+		private void geometry(String x, String out) {
+			String shape = w.op("Shape", "geo.shape", List.of(x));
+			String[] g = new String[2];
+			for (int a = 0; a < 2; a++) {
+				int axis = 2 + a;
+				String n = w.op("Gather", "geo.n", List.of(shape, w.constLongScalar("axis", axis)));
+				String nf = w.op("Cast", "geo.nf", List.of(n), intAttr("to", TensorProto.DataType.FLOAT_VALUE));
+				String idx = w.op("Range", "geo.idx", List.of(w.constScalar("zero", 0f), nf, w.constScalar("one", 1f)));
+				String last = w.op("Sub", "geo.last", List.of(nf, w.constScalar("one", 1f)));
+				String mirrored = w.op("Sub", "geo.mirror", List.of(last, idx));
+				String near = w.op("Min", "geo.near", List.of(idx, mirrored));
+				String ratio = w.op("Div", "geo.ratio", List.of(near, last));
+				long[] axes = a == 0 ? new long[] { 0, 1, 3 } : new long[] { 0, 1, 2 };
+				String shaped = w.op("Unsqueeze", "geo.shaped", List.of(ratio, w.constLongs("axes", axes)));
+				// (N, 1, H, W): the input's shape with one channel
+				String n0 = w.op("Slice", "geo.n0", List.of(shape, w.constLongs("s", 0), w.constLongs("e", 1)));
+				String hw = w.op("Slice", "geo.hw", List.of(shape, w.constLongs("s", 2), w.constLongs("e", 4)));
+				String target = w.op("Concat", "geo.target", List.of(n0, w.constLongs("one", 1), hw), intAttr("axis", 0));
+				g[a] = w.op("Expand", "geo.full", List.of(shaped, target));
+			}
+			w.node("Concat", out, List.of(g[0], g[1]), intAttr("axis", 1));
+		}
+
+		/** Stack of x shifted right by firstShift + k columns (zeros entering), k = 0..D-1, on axis 2. */
+		private void shift(String x, String out, int d, int firstShift) {
+			int pad = firstShift + d - 1;
+			String padded = pad == 0 ? x
+				: w.op("Pad", "shift.padded", List.of(x, w.constLongs("pads", 0, 0, 0, pad, 0, 0, 0, 0)));
+			List<String> slices = new ArrayList<>();
+			String axes3 = w.constLongs("axes", 3);
+			String axes2 = w.constLongs("axes", 2);
+			for (int k = 0; k < d; k++) {
+				int s = firstShift + k;
+				long end = s == 0 ? Long.MAX_VALUE : -s;
+				String sl = w.op("Slice", "shift" + k, List.of(padded, w.constLongs("start", pad - s), w.constLongs("end", end), axes3));
+				slices.add(w.op("Unsqueeze", "shift" + k + ".u", List.of(sl, axes2)));
+			}
+			w.node("Concat", out, slices, intAttr("axis", 2));
+		}
+
+		/** Adds the penalty where column x < firstShift + k (the candidate's column is outside). */
+		private void mask(String x, String out, int firstShift, int candidates) {
+			String shape = w.op("Shape", "mask.shape", List.of(x));
+			String width = w.op("Gather", "mask.w", List.of(shape, w.constLongScalar("axis", 3)));
+			String wf = w.op("Cast", "mask.wf", List.of(width), intAttr("to", TensorProto.DataType.FLOAT_VALUE));
+			String cols = w.op("Range", "mask.cols", List.of(w.constScalar("zero", 0f), wf, w.constScalar("one", 1f)));
+			String cols4 = w.op("Unsqueeze", "mask.cols4", List.of(cols, w.constLongs("axes", 0, 1, 2)));
+			float[] first = new float[candidates];
+			for (int k = 0; k < candidates; k++) first[k] = firstShift + k;
+			String needed = w.constFloats("mask.needed", new int[] { 1, candidates, 1, 1 }, first);
+			String outside = w.op("Less", "mask.outside", List.of(cols4, needed));
+			String penalty = w.op("Where", "mask.penalty", List.of(outside, w.constScalar("penalty", Op.MaskCandidates.PENALTY),
+				w.constScalar("zero", 0f)));
+			w.node("Add", out, List.of(x, penalty));
+		}
+
+		/** [l, c, s] of SSIM with a normalised Gaussian window, as {@link Op.SsimComponents} defines. */
+		private void ssim(String a, String b, String out, Op.SsimComponents s) {
+			float[] taps = s.taps();
+			int k = taps.length;
+			float[] kernel = new float[k * k];
+			for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) kernel[i * k + j] = taps[i] * taps[j];
+			String g = w.constFloats("ssim.window", new int[] { 1, 1, k, k }, kernel);
+			int r = k / 2;
+			java.util.function.Function<String, String> blur = v -> w.op("Conv", "ssim.blur", List.of(v, g),
+				ints("kernel_shape", k, k), ints("pads", r, r, r, r));
+			String ones = w.op("Expand", "ssim.ones", List.of(w.constScalar("one", 1f), w.op("Shape", "ssim.shape", List.of(a))));
+			String z = blur.apply(ones);
+			java.util.function.Function<String, String> mean = v -> w.op("Div", "ssim.mean", List.of(blur.apply(v), z));
+			String muA = mean.apply(a);
+			String muB = mean.apply(b);
+			String eAA = mean.apply(w.op("Mul", "ssim.aa", List.of(a, a)));
+			String eBB = mean.apply(w.op("Mul", "ssim.bb", List.of(b, b)));
+			String eAB = mean.apply(w.op("Mul", "ssim.ab", List.of(a, b)));
+			String muAA = w.op("Mul", "ssim.muaa", List.of(muA, muA));
+			String muBB = w.op("Mul", "ssim.mubb", List.of(muB, muB));
+			String muAB = w.op("Mul", "ssim.muab", List.of(muA, muB));
+			String eps = w.constScalar("eps", (float) s.eps());
+			String varA = w.op("Add", "ssim.vara", List.of(w.op("Relu", "ssim.vara0", List.of(w.op("Sub", "ssim.vara1", List.of(eAA, muAA)))), eps));
+			String varB = w.op("Add", "ssim.varb", List.of(w.op("Relu", "ssim.varb0", List.of(w.op("Sub", "ssim.varb1", List.of(eBB, muBB)))), eps));
+			String cov = w.op("Sub", "ssim.cov", List.of(eAB, muAB));
+			String sdAB = w.op("Sqrt", "ssim.sdab", List.of(w.op("Mul", "ssim.varab", List.of(varA, varB))));
+			String two = w.constScalar("two", 2f);
+			String c1 = w.constScalar("c1", (float) s.c1());
+			String c2 = w.constScalar("c2", (float) s.c2());
+			String c3 = w.constScalar("c3", (float) (s.c2() / 2));
+			String l = w.op("Div", "ssim.l", List.of(
+				w.op("Add", "ssim.ln", List.of(w.op("Mul", "ssim.ln2", List.of(two, muAB)), c1)),
+				w.op("Add", "ssim.ld", List.of(w.op("Add", "ssim.ld2", List.of(muAA, muBB)), c1))));
+			String c = w.op("Div", "ssim.c", List.of(
+				w.op("Add", "ssim.cn", List.of(w.op("Mul", "ssim.cn2", List.of(two, sdAB)), c2)),
+				w.op("Add", "ssim.cd", List.of(w.op("Add", "ssim.cd2", List.of(varA, varB)), c2))));
+			String st = w.op("Div", "ssim.s", List.of(w.op("Add", "ssim.sn", List.of(cov, c3)),
+				w.op("Add", "ssim.sd", List.of(sdAB, c3))));
+			w.node("Concat", out, List.of(l, c, st), intAttr("axis", 1));
+		}
+
+		private ValueInfoProto valueInfo(String name, int channels) {
+			TypeProto.Builder t = TypeProto.newBuilder();
+			TensorShapeProto.Builder s = t.getTensorTypeBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE).getShapeBuilder();
+			s.addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("N"));
+			s.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(channels));
+			s.addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("H"));
+			s.addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("W"));
+			return ValueInfoProto.newBuilder().setName(name).setType(t).build();
+		}
+	}
+
+	private static long[] repeat(int v, int n) {
+		long[] a = new long[n];
+		Arrays.fill(a, v);
+		return a;
+	}
+
+	private static long[] pads(int before, int after, int rank) {
+		long[] p = new long[2 * rank];
+		for (int i = 0; i < rank; i++) {
+			p[i] = before;
+			p[rank + i] = after;
+		}
+		return p;
+	}
+}

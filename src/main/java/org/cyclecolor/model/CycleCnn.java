@@ -1,0 +1,154 @@
+package org.cyclecolor.model;
+
+import java.util.Set;
+
+import org.cyclecolor.image.YCbCrRange;
+
+/**
+ * The Cycle-CNN paper's networks (Dong et al., AAAI 2020, "Network architecture", Figs. 5-7), for
+ * training on the user's own pairs:
+ * <ul>
+ * <li><b>M</b>: a feature ResNet shared by the gray image and the reference's luminance — 18
+ * convolutions, n = 16: a 5x5 conv, 8 residual blocks of two 3x3 convs, BN + ReLU after each,
+ * and a last 3x3 conv without BN/ReLU (as in Dong et al. 2019); a volume over D candidates
+ * {@code ref(x - k)}, k = 0..D-1, the same column included, out-of-image candidates masked; a 3-D
+ * regulation network (below); softmax over candidates = W; chroma and luminance = W-weighted
+ * averages of the reference.</li>
+ * <li><b>3-D regulation</b> (the paper defers to Dong et al.; this is our design, chosen for cost,
+ * see docs/network.md): the concatenation volume [F_target(x), F_ref(x - k)] goes through a
+ * pointwise layer to 8 channels — computed as two 1x1 2-D convolutions, one per view, added per
+ * candidate (identical to a 1x1x1 conv over the concatenated volume, without materialising it) —
+ * BN + ReLU; then a 3-D U-Net: 3x3x3 conv at full resolution, two stride-2 levels (16, 32
+ * channels, two convs each), transposed convs back with additive skips, a last 3x3x3 conv to one
+ * score (no BN/ReLU: scores may be negative).</li>
+ * <li><b>Refinement CNN</b> (Fig. 7, after Dong et al.): a ResNet on the gray image to one
+ * guidance channel; for Cb and Cr each, one shared ResNet on [chroma, guidance] to one residual
+ * channel; result = chroma + residual. Same 18-layer ResNet form, last layer 1 filter, no
+ * BN/ReLU.</li>
+ * <li><b>Structure-similarity network</b> (Fig. 5): two ResNets on the gray image and on the
+ * W-weighted reference luminance, SSIM's l, c, s maps between them, all five concatenated into a
+ * third ResNet that outputs the map.</li>
+ * </ul>
+ * BatchNorm epsilon 1e-3 (TensorFlow's default, which the paper's implementation used).
+ */
+public final class CycleCnn {
+
+	public static final String NAME = "cyclecnn";
+	public static final int CANDIDATES = 48;
+	/** n of the feature ResNet of M (the paper's value). */
+	public static final int FILTERS = 16;
+	/** Channels of the volume and of the first U-Net level (16 and 32 on the coarser levels). */
+	public static final int VOLUME_CHANNELS = 8;
+	/** n of the refinement ResNets: it runs at full resolution, where cost matters (docs/network.md). */
+	public static final int REFINE_FILTERS = 8;
+	/** n of the structure-similarity ResNets (used in training only). */
+	public static final int SSM_FILTERS = 8;
+	public static final double BN_EPS = 1e-3;
+
+	private CycleCnn() {}
+
+	public static Variant variant() {
+		return new Variant(new Variant.Settings(NAME,
+			"The Cycle-CNN paper's network (n = 16 ResNet, masked candidates, 3-D U-Net, refinement; full-range YCbCr).",
+			CANDIDATES, 0, Variant.OutOfImage.MASKED, YCbCrRange.FULL, Mirror.FLIP_HORIZONTAL, 4,
+			Set.of(NetworkKind.COLORIZATION, NetworkKind.REFINEMENT, NetworkKind.STRUCTURE_SIMILARITY)), CycleCnn::graph);
+	}
+
+	static Graph graph(Variant.Settings s, NetworkKind kind) {
+		switch (kind) {
+			case COLORIZATION: return colorization(s);
+			case REFINEMENT: return refinement();
+			default: return structureSimilarity();
+		}
+	}
+
+	private static Graph colorization(Variant.Settings s) {
+		int d = s.candidates();
+		int v = VOLUME_CHANNELS;
+		GraphBuilder g = new GraphBuilder(NetworkKind.COLORIZATION, BN_EPS);
+		String target = g.input("target", 3);
+		String reference = g.input("reference", 3);
+		String tY = g.node("input.target", new Op.SelectChannels(0), target);
+		String rY = g.node("input.reference", new Op.SelectChannels(0), reference);
+
+		String tF = resnet(g, "tower.target", "tower", tY, 1, FILTERS, FILTERS);
+		String rF = resnet(g, "tower.reference", "tower", rY, 1, FILTERS, FILTERS);
+
+		// Pointwise layer over [F_t(x), F_r(x - k)], split into its two halves.
+		String tP = g.layer("volume.target", new Op.Conv(2, FILTERS, v, 1, 1, 0, 0, true), "volume.target", tF);
+		String rP = g.layer("volume.reference", new Op.Conv(2, FILTERS, v, 1, 1, 0, 0, false), "volume.reference", rF);
+		String tV = g.node("volume.target.asvolume", new Op.AsVolume(), tP);
+		String rV = g.node("volume.reference.shifted", new Op.ShiftCandidates(d, s.firstShift()), rP);
+		String sum = g.node("volume.sum", new Op.Add(), tV, rV);
+		String bn = g.layer("volume.bn", new Op.BatchNorm(v, BN_EPS), "volume.bn", sum);
+		String vol = g.node("volume", new Op.Relu(), bn);
+
+		String skip0 = g.convBnRelu("unet.conv1", "unet.conv1", Op.Conv.same(3, v, v, 3), vol);
+		String skip1 = down(g, "unet.down0", skip0, v, 2 * v);
+		String bottom = down(g, "unet.down1", skip1, 2 * v, 4 * v);
+		String up0 = g.convTransposeBnRelu("unet.up0", "unet.up0", AuthorsAaai20.up(4 * v, 2 * v), bottom);
+		String s1 = g.node("unet.up0.skip", new Op.Add(), up0, skip1);
+		String up1 = g.convTransposeBnRelu("unet.up1", "unet.up1", AuthorsAaai20.up(2 * v, v), s1);
+		String s0 = g.node("unet.up1.skip", new Op.Add(), up1, skip0);
+		String scores = g.layer("unet.last", Op.Conv.same(3, v, 1, 3), "unet.last", s0);
+
+		String logits = g.node("weights.scores", new Op.CandidatesAsChannels(), scores);
+		String masked = g.node("weights.masked", new Op.MaskCandidates(s.firstShift()), logits);
+		String w = g.node("weights", new Op.SoftmaxChannels(), masked);
+
+		String refVol = g.node("average.reference", new Op.ShiftCandidates(d, s.firstShift()), reference);
+		String avg = g.node("average", new Op.WeightedSum(), w, refVol);
+		g.node("chroma", new Op.SelectChannels(1, 2), avg);
+		g.node("luminance", new Op.SelectChannels(0), avg);
+		return g.build("chroma", "luminance", "weights");
+	}
+
+	private static Graph refinement() {
+		GraphBuilder g = new GraphBuilder(NetworkKind.REFINEMENT, BN_EPS);
+		String in = g.input("colorized", 3);
+		String y = g.node("input.gray", new Op.SelectChannels(0), in);
+		String guide = resnet(g, "guide", "guide", y, 1, REFINE_FILTERS, 1);
+		String[] refined = new String[2];
+		String[] names = { "cb", "cr" };
+		for (int c = 0; c < 2; c++) {
+			String chroma = g.node("input." + names[c], new Op.SelectChannels(c + 1), in);
+			String x = g.node("residue." + names[c] + ".input", new Op.Concat(2), chroma, guide);
+			String r = resnet(g, "residue." + names[c], "residue", x, 2, REFINE_FILTERS, 1);
+			refined[c] = g.node("output." + names[c], new Op.Add(), chroma, r);
+		}
+		g.node("refined", new Op.Concat(2), refined[0], refined[1]);
+		return g.build("refined");
+	}
+
+	private static Graph structureSimilarity() {
+		GraphBuilder g = new GraphBuilder(NetworkKind.STRUCTURE_SIMILARITY, BN_EPS);
+		String a = g.input("gray", 1);
+		String b = g.input("warped_luminance", 1);
+		String fa = resnet(g, "features.gray", "features.gray", a, 1, SSM_FILTERS, SSM_FILTERS);
+		String fb = resnet(g, "features.warped", "features.warped", b, 1, SSM_FILTERS, SSM_FILTERS);
+		String lcs = g.node("ssim", Op.SsimComponents.standard(), a, b);
+		String x = g.node("fusion.input", new Op.Concat(3), fa, fb, lcs);
+		resnet(g, "fusion", "fusion", x, 2 * SSM_FILTERS + 3, SSM_FILTERS, 1, "structure_similarity");
+		return g.build("structure_similarity");
+	}
+
+	/**
+	 * The paper's 18-layer ResNet: 5x5 conv (cin -> n) + BN + ReLU, 8 residual blocks of two 3x3
+	 * convs with BN + ReLU, and a last 3x3 conv (n -> out) without BN/ReLU.
+	 */
+	static String resnet(GraphBuilder g, String name, String params, String in, int cin, int n, int out) {
+		return resnet(g, name, params, in, cin, n, out, name + ".out");
+	}
+
+	/** The ResNet with its output value named {@code outName}. */
+	static String resnet(GraphBuilder g, String name, String params, String in, int cin, int n, int out, String outName) {
+		String x = g.convBnRelu(name + ".c1", params + ".c1", Op.Conv.same(2, cin, n, 5), in);
+		for (int b = 0; b < 8; b++) x = g.residualBlock(name + ".res" + b, params + ".res" + b, 2, n, x);
+		return g.layer(outName, Op.Conv.same(2, n, out, 3), params + ".out", x);
+	}
+
+	private static String down(GraphBuilder g, String name, String in, int cin, int cout) {
+		String x = g.convBnRelu(name + ".1", name + ".1", AuthorsAaai20.stride2(cin, cout), in);
+		return g.convBnRelu(name + ".2", name + ".2", Op.Conv.same(3, cout, cout, 3), x);
+	}
+}

@@ -1,0 +1,607 @@
+package org.cyclecolor.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.cyclecolor.model.ParamSpec.Role;
+
+/**
+ * The operations a network description is made of: the whole vocabulary of the layer-graph IR.
+ * <p>
+ * Values are batches of maps (N, C, H, W) or of volumes over candidates (N, C, D, H, W); the
+ * batch axis is implicit. Each operation knows how many inputs it takes, which parameters it owns
+ * (named under the node's parameter prefix), the shape it produces and its multiply-accumulate
+ * count. The back-ends ({@code infer.OnnxExporter}, {@code train.DjlNetwork}) give each record
+ * its meaning in their runtime; the semantics stated here are the contract both honour.
+ */
+public sealed interface Op {
+
+	/** Number of inputs. */
+	int arity();
+
+	/** The output shape for these input shapes; throws IllegalArgumentException when they do not fit. */
+	Dims output(List<Dims> inputs);
+
+	/** Parameters this operation owns, named under {@code prefix} (empty for most). */
+	default List<ParamSpec> params(String prefix) {
+		return List.of();
+	}
+
+	/** Multiply-accumulates per batch item. */
+	default long macs(List<Dims> inputs, Dims output) {
+		return 0;
+	}
+
+	/** The parameter name of a convolution kernel (also the key back-ends and importers use). */
+	static String weightName(String prefix) {
+		return prefix + ".weight";
+	}
+
+	static String biasName(String prefix) {
+		return prefix + ".bias";
+	}
+
+	static String gammaName(String prefix) {
+		return prefix + ".gamma";
+	}
+
+	static String betaName(String prefix) {
+		return prefix + ".beta";
+	}
+
+	static String meanName(String prefix) {
+		return prefix + ".running_mean";
+	}
+
+	static String varName(String prefix) {
+		return prefix + ".running_var";
+	}
+
+	/**
+	 * Cross-correlation over the 2 (maps) or 3 (volumes) spatial axes with a cubic kernel, zero
+	 * padding {@code padBefore}/{@code padAfter} on every spatial axis, and a stride. Kernel layout
+	 * (out, in, k, k[, k]). TensorFlow's "same" padding is (k-1)/2 on both sides at stride 1 and
+	 * 0 before / 1 after for k = 3, stride 2 on even sizes.
+	 */
+	record Conv(int rank, int in, int out, int kernel, int stride, int padBefore, int padAfter, boolean bias)
+		implements Op {
+
+		/** Stride 1, "same" padding, with bias. */
+		public static Conv same(int rank, int in, int out, int kernel) {
+			return new Conv(rank, in, out, kernel, 1, (kernel - 1) / 2, kernel / 2, true);
+		}
+
+		public Conv {
+			if (rank != 2 && rank != 3) throw new IllegalArgumentException("Convolutions are 2-D or 3-D, got " + rank + "-D.");
+			if (in <= 0 || out <= 0 || kernel <= 0 || stride <= 0 || padBefore < 0 || padAfter < 0) {
+				throw new IllegalArgumentException("Invalid convolution " + in + "->" + out + " k" + kernel + " s" + stride);
+			}
+		}
+
+		@Override
+		public int arity() {
+			return 1;
+		}
+
+		@Override
+		public Dims output(List<Dims> inputs) {
+			Dims x = inputs.get(0);
+			requireRank(x, rank, "Conv");
+			requireChannels(x, in, "Conv");
+			int[] s = x.spatial();
+			int[] o = new int[s.length];
+			for (int i = 0; i < s.length; i++) {
+				int span = s[i] + padBefore + padAfter - kernel;
+				if (span < 0 || span % stride != 0) {
+					throw new IllegalArgumentException("Conv stride " + stride + " with padding " + padBefore + "/" + padAfter
+						+ " does not tile a size of " + s[i] + "; sizes must be multiples of the network's size multiple.");
+				}
+				o[i] = span / stride + 1;
+			}
+			return rank == 3 ? Dims.volume(out, o[0], o[1], o[2]) : Dims.map(out, o[0], o[1]);
+		}
+
+		@Override
+		public List<ParamSpec> params(String prefix) {
+			int fanIn = in * pow(kernel, rank);
+			List<ParamSpec> p = new ArrayList<>();
+			p.add(new ParamSpec(weightName(prefix), kernelShape(out, in, kernel, rank), Role.KERNEL, fanIn));
+			if (bias) p.add(new ParamSpec(biasName(prefix), new int[] { out }, Role.BIAS, 0));
+			return p;
+		}
+
+		@Override
+		public long macs(List<Dims> inputs, Dims output) {
+			return output.positions() * out * in * pow(kernel, rank);
+		}
+	}
+
+	/**
+	 * Transposed convolution, the exact adjoint of a {@link Conv} with the same stride and
+	 * padding: {@code out[stride*i + t - padBefore] += x[i] * w[t]} on every spatial axis, output
+	 * size {@code (n-1)*stride + kernel - padBefore - padAfter} (2n for k = 3, stride 2, pads 0/1).
+	 * Kernel layout (in, out, k, k[, k]) as in ONNX and PyTorch; then the bias is added.
+	 */
+	record ConvTranspose(int rank, int in, int out, int kernel, int stride, int padBefore, int padAfter, boolean bias)
+		implements Op {
+
+		public ConvTranspose {
+			if (rank != 2 && rank != 3) throw new IllegalArgumentException("Convolutions are 2-D or 3-D, got " + rank + "-D.");
+			if (in <= 0 || out <= 0 || kernel <= 0 || stride <= 0 || padBefore < 0 || padAfter < 0) {
+				throw new IllegalArgumentException("Invalid transposed convolution " + in + "->" + out + " k" + kernel);
+			}
+			if (kernel - padBefore - padAfter != stride) {
+				throw new IllegalArgumentException("Only transposed convolutions with output size stride * n are supported "
+					+ "(kernel - padBefore - padAfter = stride), got k" + kernel + " s" + stride + " pads " + padBefore + "/" + padAfter);
+			}
+		}
+
+		/** The polyphase form both back-ends compute this operation with. */
+		public Polyphase polyphase() {
+			return Polyphase.of(kernel, stride, padBefore);
+		}
+
+		@Override
+		public int arity() {
+			return 1;
+		}
+
+		@Override
+		public Dims output(List<Dims> inputs) {
+			Dims x = inputs.get(0);
+			requireRank(x, rank, "ConvTranspose");
+			requireChannels(x, in, "ConvTranspose");
+			int[] s = x.spatial();
+			int[] o = new int[s.length];
+			for (int i = 0; i < s.length; i++) o[i] = (s[i] - 1) * stride + kernel - padBefore - padAfter;
+			return rank == 3 ? Dims.volume(out, o[0], o[1], o[2]) : Dims.map(out, o[0], o[1]);
+		}
+
+		@Override
+		public List<ParamSpec> params(String prefix) {
+			int fanIn = Math.max(1, in * pow(kernel, rank) / pow(stride, rank));
+			List<ParamSpec> p = new ArrayList<>();
+			p.add(new ParamSpec(weightName(prefix), kernelShape(in, out, kernel, rank), Role.KERNEL, fanIn));
+			if (bias) p.add(new ParamSpec(biasName(prefix), new int[] { out }, Role.BIAS, 0));
+			return p;
+		}
+
+		@Override
+		public long macs(List<Dims> inputs, Dims output) {
+			return inputs.get(0).positions() * in * out * pow(kernel, rank);
+		}
+	}
+
+	/**
+	 * Batch normalisation per channel: {@code gamma (x - mean) / sqrt(var + eps) + beta}, with the
+	 * running statistics at inference and the batch's statistics in training.
+	 */
+	record BatchNorm(int channels, double eps) implements Op {
+
+		@Override
+		public int arity() {
+			return 1;
+		}
+
+		@Override
+		public Dims output(List<Dims> inputs) {
+			requireChannels(inputs.get(0), channels, "BatchNorm");
+			return inputs.get(0);
+		}
+
+		@Override
+		public List<ParamSpec> params(String prefix) {
+			int[] s = { channels };
+			return List.of(new ParamSpec(gammaName(prefix), s, Role.BN_SCALE, 0),
+				new ParamSpec(betaName(prefix), s, Role.BN_SHIFT, 0), new ParamSpec(meanName(prefix), s, Role.BN_MEAN, 0),
+				new ParamSpec(varName(prefix), s, Role.BN_VAR, 0));
+		}
+	}
+
+	/** max(x, 0). */
+	record Relu() implements Op {
+
+		@Override
+		public int arity() {
+			return 1;
+		}
+
+		@Override
+		public Dims output(List<Dims> inputs) {
+			return inputs.get(0);
+		}
+	}
+
+	/**
+	 * Element-wise sum of two values of one shape; a volume of depth 1 (from {@link AsVolume})
+	 * broadcasts along the candidates of the other.
+	 */
+	record Add() implements Op {
+
+		@Override
+		public int arity() {
+			return 2;
+		}
+
+		@Override
+		public Dims output(List<Dims> inputs) {
+			Dims a = inputs.get(0), b = inputs.get(1);
+			if (a.equals(b)) return a;
+			boolean sameElse = a.channels() == b.channels() && a.height() == b.height() && a.width() == b.width()
+				&& a.isVolume() && b.isVolume();
+			if (sameElse && (a.depth() == 1 || b.depth() == 1)) return a.depth() == 1 ? b : a;
+			throw new IllegalArgumentException("Add needs equal shapes (or a depth-1 volume), got " + a + " and " + b + ".");
+		}
+	}
+
+	/** Concatenation along the channel axis. */
+	record Concat(int inputs) implements Op {
+
+		@Override
+		public int arity() {
+			return inputs;
+		}
+
+		@Override
+		public Dims output(List<Dims> in) {
+			Dims first = in.get(0);
+			int c = 0;
+			for (Dims d : in) {
+				if (d.depth() != first.depth() || d.height() != first.height() || d.width() != first.width()) {
+					throw new IllegalArgumentException("Concat needs equal spatial sizes, got " + in + ".");
+				}
+				c += d.channels();
+			}
+			return first.withChannels(c);
+		}
+	}
+
+	/** The listed channels of a map, in the listed order (e.g. YCbCr to the authors' [Cr, Cb, Y]). */
+	record SelectChannels(int... indices) implements Op {
+
+		public SelectChannels {
+			if (indices.length == 0) throw new IllegalArgumentException("Select at least one channel.");
+			indices = indices.clone();
+		}
+
+		@Override
+		public int[] indices() {
+			return indices.clone();
+		}
+
+		@Override
+		public int arity() {
+			return 1;
+		}
+
+		@Override
+		public Dims output(List<Dims> inputs) {
+			Dims x = inputs.get(0);
+			requireRank(x, 2, "SelectChannels");
+			for (int i : indices) {
+				if (i < 0 || i >= x.channels()) throw new IllegalArgumentException("No channel " + i + " in " + x + ".");
+			}
+			return x.withChannels(indices.length);
+		}
+
+		@Override
+		public boolean equals(Object o) {
+			return o instanceof SelectChannels s && Arrays.equals(indices, s.indices);
+		}
+
+		@Override
+		public int hashCode() {
+			return Arrays.hashCode(indices);
+		}
+
+		@Override
+		public String toString() {
+			return "SelectChannels" + Arrays.toString(indices);
+		}
+	}
+
+	/**
+	 * The authors' two position channels for a map of size H x W (its values are ignored):
+	 * {@code g_y = min(j, H-1-j) / (H-1)} and {@code g_x = min(i, W-1-i) / (W-1)} (true
+	 * division; 0 at the borders, 0.5 in the centre).
+	 */
+	record GeometryChannels() implements Op {
+
+		@Override
+		public int arity() {
+			return 1;
+		}
+
+		@Override
+		public Dims output(List<Dims> inputs) {
+			Dims x = inputs.get(0);
+			requireRank(x, 2, "GeometryChannels");
+			if (x.height() < 2 || x.width() < 2) throw new IllegalArgumentException("Geometry channels need at least 2x2 pixels.");
+			return Dims.map(2, x.height(), x.width());
+		}
+	}
+
+	/**
+	 * The candidate volume of a map: {@code out[c, k, y, x] = in[c, y, x - firstShift - k]} for
+	 * k = 0..candidates-1, zero where that column is outside the image.
+	 */
+	record ShiftCandidates(int candidates, int firstShift) implements Op {
+
+		public ShiftCandidates {
+			if (candidates <= 0 || firstShift < 0) throw new IllegalArgumentException("Invalid candidate range.");
+		}
+
+		@Override
+		public int arity() {
+			return 1;
+		}
+
+		@Override
+		public Dims output(List<Dims> inputs) {
+			Dims x = inputs.get(0);
+			requireRank(x, 2, "ShiftCandidates");
+			return Dims.volume(x.channels(), candidates, x.height(), x.width());
+		}
+	}
+
+	/** The map repeated for every candidate: {@code out[c, k, y, x] = in[c, y, x]}. */
+	record RepeatCandidates(int candidates) implements Op {
+
+		@Override
+		public int arity() {
+			return 1;
+		}
+
+		@Override
+		public Dims output(List<Dims> inputs) {
+			Dims x = inputs.get(0);
+			requireRank(x, 2, "RepeatCandidates");
+			return Dims.volume(x.channels(), candidates, x.height(), x.width());
+		}
+	}
+
+	/** A map as a volume of depth 1 (N, C, 1, H, W), which {@link Add} broadcasts over candidates. */
+	record AsVolume() implements Op {
+
+		@Override
+		public int arity() {
+			return 1;
+		}
+
+		@Override
+		public Dims output(List<Dims> inputs) {
+			Dims x = inputs.get(0);
+			requireRank(x, 2, "AsVolume");
+			return Dims.volume(x.channels(), 1, x.height(), x.width());
+		}
+	}
+
+	/** A one-channel volume (N, 1, D, H, W) as a map of scores with one channel per candidate (N, D, H, W). */
+	record CandidatesAsChannels() implements Op {
+
+		@Override
+		public int arity() {
+			return 1;
+		}
+
+		@Override
+		public Dims output(List<Dims> inputs) {
+			Dims x = inputs.get(0);
+			requireRank(x, 3, "CandidatesAsChannels");
+			requireChannels(x, 1, "CandidatesAsChannels");
+			return Dims.map(x.depth(), x.height(), x.width());
+		}
+	}
+
+	/**
+	 * Excludes out-of-image candidates from a softmax over candidates: adds {@link #PENALTY} to
+	 * score channel k at columns x where {@code x - firstShift - k < 0}. The penalty is finite so
+	 * that a column without any valid candidate still gets finite weights.
+	 */
+	record MaskCandidates(int firstShift) implements Op {
+
+		/** Added to excluded scores; exp(PENALTY) is exactly 0 in float arithmetic. */
+		public static final float PENALTY = -1e9f;
+
+		@Override
+		public int arity() {
+			return 1;
+		}
+
+		@Override
+		public Dims output(List<Dims> inputs) {
+			requireRank(inputs.get(0), 2, "MaskCandidates");
+			return inputs.get(0);
+		}
+	}
+
+	/** Softmax over the channel axis of a map (the candidates): the weight volume W. */
+	record SoftmaxChannels() implements Op {
+
+		@Override
+		public int arity() {
+			return 1;
+		}
+
+		@Override
+		public Dims output(List<Dims> inputs) {
+			requireRank(inputs.get(0), 2, "SoftmaxChannels");
+			return inputs.get(0);
+		}
+	}
+
+	/**
+	 * {@code out[c, y, x] = sum_k w[k, y, x] * v[c, k, y, x]}: inputs the weights (N, D, H, W) and
+	 * a candidate volume (N, C, D, H, W).
+	 */
+	record WeightedSum() implements Op {
+
+		@Override
+		public int arity() {
+			return 2;
+		}
+
+		@Override
+		public Dims output(List<Dims> inputs) {
+			Dims w = inputs.get(0), v = inputs.get(1);
+			requireRank(w, 2, "WeightedSum weights");
+			requireRank(v, 3, "WeightedSum volume");
+			if (w.channels() != v.depth() || w.height() != v.height() || w.width() != v.width()) {
+				throw new IllegalArgumentException("WeightedSum: weights " + w + " do not match volume " + v + ".");
+			}
+			return Dims.map(v.channels(), v.height(), v.width());
+		}
+
+		@Override
+		public long macs(List<Dims> inputs, Dims output) {
+			return inputs.get(1).elements();
+		}
+	}
+
+	/**
+	 * SSIM's luminance, contrast and structure maps (Wang et al. 2004) between two one-channel maps
+	 * a and b, as channels [l, c, s]. Local statistics use a normalised Gaussian window (size
+	 * {@code window}, {@code sigma}) and, near the border, only the pixels inside the image:
+	 * {@code mu = (G * a) / (G * 1)} with zero padding; {@code var = G*a^2 / G*1 - mu^2},
+	 * {@code cov = G*ab / G*1 - mu_a mu_b}. With {@code sd = sqrt(max(var, 0) + eps)}:
+	 * {@code l = (2 mu_a mu_b + c1) / (mu_a^2 + mu_b^2 + c1)}, {@code c = (2 sd_a sd_b + c2) /
+	 * (sd_a^2 + sd_b^2 + c2)}, {@code s = (cov + c2/2) / (sd_a sd_b + c2/2)}. The small
+	 * {@code eps} keeps gradients finite on flat patches.
+	 */
+	record SsimComponents(int window, double sigma, double c1, double c2, double eps) implements Op {
+
+		/** SSIM's usual constants for 0..255 data: 11x11 window, sigma 1.5, K1 = 0.01, K2 = 0.03. */
+		public static SsimComponents standard() {
+			return new SsimComponents(11, 1.5, Math.pow(0.01 * 255, 2), Math.pow(0.03 * 255, 2), 1e-4);
+		}
+
+		@Override
+		public int arity() {
+			return 2;
+		}
+
+		@Override
+		public Dims output(List<Dims> inputs) {
+			Dims a = inputs.get(0), b = inputs.get(1);
+			requireRank(a, 2, "SsimComponents");
+			requireChannels(a, 1, "SsimComponents");
+			if (!a.equals(b)) throw new IllegalArgumentException("SsimComponents needs two maps of one shape, got " + a + ", " + b);
+			return Dims.map(3, a.height(), a.width());
+		}
+
+		@Override
+		public long macs(List<Dims> inputs, Dims output) {
+			// five filtered maps (a, b, a^2, b^2, ab) plus the normaliser
+			return 6L * window * window * output.height() * output.width();
+		}
+
+		/** The normalised 1-D Gaussian taps (the 2-D window is their outer product). */
+		public float[] taps() {
+			float[] g = new float[window];
+			double sum = 0;
+			int r = window / 2;
+			for (int i = 0; i < window; i++) sum += Math.exp(-0.5 * (i - r) * (i - r) / (sigma * sigma));
+			for (int i = 0; i < window; i++) g[i] = (float) (Math.exp(-0.5 * (i - r) * (i - r) / (sigma * sigma)) / sum);
+			return g;
+		}
+	}
+
+	/**
+	 * A stride-s transposed convolution whose output is s times its input, written as s^rank
+	 * ordinary stride-1 convolutions ("phases") whose outputs interleave: output index
+	 * {@code s*j + r} on an axis is phase r's value at j. Along one axis phase r computes
+	 * {@code out_r[j] = sum_u xpad[j + u] * w[tap[r][u]]} with x zero-padded by {@code padBefore}
+	 * and {@code padAfter}, over {@code taps} positions; {@code tap[r][u] = -1} means no kernel tap
+	 * (a zero). Exact: the same products and sums as the definition, without the zeros that
+	 * zero-insertion would multiply. Both back-ends build one convolution with s^rank * out
+	 * channels from these tables and interleave its channel groups.
+	 *
+	 * @param tap per phase r and position u, the kernel index or -1
+	 */
+	record Polyphase(int stride, int taps, int padBefore, int padAfter, int[][] tap) {
+
+		/** The tables for a kernel of size k, a stride s and the transposed convolution's padBefore. */
+		public static Polyphase of(int kernel, int stride, int padBefore) {
+			// out[s*i + t - pb] += x[i] w[t]: output s*j + r reads x[j + (r + pb - t) / s] for t = r + pb (mod s).
+			int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE;
+			for (int r = 0; r < stride; r++) {
+				for (int t = 0; t < kernel; t++) {
+					if (Math.floorMod(r + padBefore - t, stride) != 0) continue;
+					int off = Math.floorDiv(r + padBefore - t, stride);
+					min = Math.min(min, off);
+					max = Math.max(max, off);
+				}
+			}
+			int taps = max - min + 1;
+			int[][] tap = new int[stride][taps];
+			for (int[] row : tap) Arrays.fill(row, -1);
+			for (int r = 0; r < stride; r++) {
+				for (int t = 0; t < kernel; t++) {
+					if (Math.floorMod(r + padBefore - t, stride) != 0) continue;
+					tap[r][Math.floorDiv(r + padBefore - t, stride) - min] = t;
+				}
+			}
+			return new Polyphase(stride, taps, -min, max, tap);
+		}
+
+		@Override
+		public int[][] tap() {
+			int[][] c = new int[tap.length][];
+			for (int i = 0; i < tap.length; i++) c[i] = tap[i].clone();
+			return c;
+		}
+
+		/**
+		 * The 0/1 matrix that maps a transposed-convolution kernel to the combined convolution's:
+		 * rows are the flattened kernel taps (k^rank, first spatial axis slowest), columns are
+		 * (phase, position) with {@code phase = (r_0 * s + r_1) * s + r_2} and the positions
+		 * flattened likewise. With w reshaped to (in * out, k^rank), {@code w x S} reshaped to
+		 * (in, out, s^rank, taps^rank), moved to (s^rank, out, in, taps^rank) and reshaped gives
+		 * the kernel (s^rank * out, in, taps, ...), channel {@code phase * out + o}.
+		 */
+		public Tensor selection(int rank, int kernel) {
+			int kv = pow(kernel, rank), phases = pow(stride, rank), tv = pow(taps, rank);
+			Tensor sel = Tensor.zeros(kv, phases * tv);
+			float[] d = sel.data();
+			for (int p = 0; p < phases; p++) {
+				for (int u = 0; u < tv; u++) {
+					int t = 0;
+					boolean zero = false;
+					for (int a = rank - 1, pp = p, uu = u, scale = 1; a >= 0; a--) {
+						int tt = tap[pp % stride][uu % taps];
+						pp /= stride;
+						uu /= taps;
+						if (tt < 0) zero = true;
+						t += Math.max(tt, 0) * scale;
+						scale *= kernel;
+					}
+					if (!zero) d[t * phases * tv + p * tv + u] = 1f;
+				}
+			}
+			return sel;
+		}
+	}
+
+	private static int[] kernelShape(int a, int b, int k, int rank) {
+		return rank == 3 ? new int[] { a, b, k, k, k } : new int[] { a, b, k, k };
+	}
+
+	private static int pow(int b, int e) {
+		int r = 1;
+		for (int i = 0; i < e; i++) r *= b;
+		return r;
+	}
+
+	private static void requireRank(Dims x, int rank, String op) {
+		if (x.spatialRank() != rank) {
+			throw new IllegalArgumentException(op + " expects a " + (rank == 3 ? "volume" : "map") + ", got " + x + ".");
+		}
+	}
+
+	private static void requireChannels(Dims x, int channels, String op) {
+		if (x.channels() != channels) {
+			throw new IllegalArgumentException(op + " expects " + channels + " channels, got " + x + ".");
+		}
+	}
+}

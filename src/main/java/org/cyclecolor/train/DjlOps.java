@@ -1,0 +1,173 @@
+package org.cyclecolor.train;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import org.cyclecolor.model.Op;
+import org.cyclecolor.model.Tensor;
+
+/**
+ * The IR operations that need more than one DJL call, each creating its arrays in one scope.
+ * Every formula follows the contract stated on the matching {@link Op} record.
+ */
+final class DjlOps {
+
+	private final NDManager scope;
+
+	DjlOps(NDManager scope) {
+		this.scope = scope;
+	}
+
+	/** Keeps an array made from parameters in the scope (so it is freed with the step). */
+	private NDArray own(NDArray a) {
+		a.attach(scope);
+		return a;
+	}
+
+	/** Cross-correlation with zero padding padBefore/padAfter on each spatial axis. */
+	NDArray conv(NDArray x, NDArray w, NDArray b, int rank, int stride, int padBefore, int padAfter) {
+		NDArray in = x;
+		int pad = padBefore;
+		if (padBefore != padAfter) {
+			in = own(x.pad(padShape(rank, padBefore, padAfter), 0));
+			pad = 0;
+		}
+		NDArray bias = b != null ? b : own(scope.zeros(new Shape(w.getShape().get(0))));
+		long[] ones = new long[rank];
+		Arrays.fill(ones, 1);
+		long[] strides = new long[rank];
+		Arrays.fill(strides, stride);
+		long[] pads = new long[rank];
+		Arrays.fill(pads, pad);
+		return own(in.getNDArrayInternal().convolution(in, w, bias, new Shape(strides), new Shape(pads), new Shape(ones), 1)
+			.singletonOrThrow());
+	}
+
+	/**
+	 * The transposed convolution in its polyphase form ({@link Op.Polyphase}), exactly as the ONNX
+	 * exporter writes it: DJL's PyTorch engine has no transposed convolution, and this form
+	 * multiplies no zeros. Gradients reach the stored kernel through the selection product.
+	 */
+	NDArray convTranspose(NDArray x, NDArray w, NDArray b, Op.ConvTranspose c) {
+		Op.Polyphase poly = c.polyphase();
+		int r = c.rank(), s = c.stride(), l = poly.taps();
+		int phases = (int) Math.pow(s, r), kv = (int) Math.pow(c.kernel(), r), lv = (int) Math.pow(l, r);
+		Tensor sel = poly.selection(r, c.kernel());
+		NDArray selection = scope.create(sel.data(), new Shape(sel.dim(0), sel.dim(1)));
+		NDArray flat = own(w.reshape((long) c.in() * c.out(), kv));
+		NDArray split = own(flat.matMul(selection)).reshape(c.in(), c.out(), phases, lv);
+		long[] kshape = new long[2 + r];
+		kshape[0] = (long) phases * c.out();
+		kshape[1] = c.in();
+		Arrays.fill(kshape, 2, 2 + r, l);
+		NDArray kernel = own(split.transpose(2, 1, 0, 3).reshape(new Shape(kshape)));
+		NDArray bias = b == null ? null : own(b.tile(phases));
+		NDArray y = conv(x, kernel, bias, r, 1, poly.padBefore(), poly.padAfter());
+		long[] ys = y.getShape().getShape();
+		long[] groups = new long[2 + r + r];
+		groups[0] = ys[0];
+		Arrays.fill(groups, 1, 1 + r, s);
+		groups[1 + r] = c.out();
+		System.arraycopy(ys, 2, groups, 2 + r, r);
+		int[] perm = new int[2 * r + 2];
+		perm[1] = r + 1;
+		for (int i = 0; i < r; i++) {
+			perm[2 + 2 * i] = r + 2 + i;
+			perm[3 + 2 * i] = 1 + i;
+		}
+		long[] outShape = new long[2 + r];
+		outShape[0] = ys[0];
+		outShape[1] = c.out();
+		for (int i = 0; i < r; i++) outShape[2 + i] = ys[2 + i] * s;
+		return y.reshape(new Shape(groups)).transpose(perm).reshape(new Shape(outShape));
+	}
+
+	NDArray selectChannels(NDArray x, int[] indices) {
+		List<NDArray> parts = new ArrayList<>();
+		for (int i : indices) parts.add(x.get(":, " + i + ":" + (i + 1)));
+		return parts.size() == 1 ? parts.get(0) : NDArrays.concat(new NDList(parts), 1);
+	}
+
+	/** The authors' position channels for x's size, (N, 2, H, W). */
+	NDArray geometry(NDArray x) {
+		long n = x.getShape().get(0);
+		int h = (int) x.getShape().get(2), w = (int) x.getShape().get(3);
+		float[] g = new float[2 * h * w];
+		for (int j = 0; j < h; j++) {
+			float gy = Math.min(j, h - 1 - j) / (float) (h - 1);
+			for (int i = 0; i < w; i++) {
+				g[j * w + i] = gy;
+				g[h * w + j * w + i] = Math.min(i, w - 1 - i) / (float) (w - 1);
+			}
+		}
+		NDArray one = scope.create(g, new Shape(1, 2, h, w));
+		return n == 1 ? one : one.repeat(0, n);
+	}
+
+	/** (N, C, D, H, W): candidate k is x shifted right by firstShift + k columns, zeros entering. */
+	NDArray shift(NDArray x, int candidates, int firstShift) {
+		long w = x.getShape().get(3);
+		int pad = firstShift + candidates - 1;
+		NDArray padded = pad == 0 ? x : own(x.pad(new Shape(pad, 0), 0));
+		List<NDArray> slices = new ArrayList<>();
+		for (int k = 0; k < candidates; k++) {
+			long start = pad - firstShift - k;
+			slices.add(padded.get(":, :, :, " + start + ":" + (start + w)));
+		}
+		return NDArrays.stack(new NDList(slices), 2);
+	}
+
+	/** (1, D, 1, W): the penalty where column x < firstShift + k. */
+	NDArray maskPenalty(NDArray scores, int firstShift) {
+		int d = (int) scores.getShape().get(1), w = (int) scores.getShape().get(3);
+		float[] p = new float[d * w];
+		for (int k = 0; k < d; k++) {
+			for (int x = 0; x < w; x++) p[k * w + x] = x < firstShift + k ? Op.MaskCandidates.PENALTY : 0f;
+		}
+		return scope.create(p, new Shape(1, d, 1, w));
+	}
+
+	/** [l, c, s] with a normalised Gaussian window, as {@link Op.SsimComponents} defines. */
+	NDArray ssim(NDArray a, NDArray b, Op.SsimComponents s) {
+		float[] taps = s.taps();
+		int k = taps.length, r = k / 2;
+		float[] kernel = new float[k * k];
+		for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) kernel[i * k + j] = taps[i] * taps[j];
+		NDArray g = scope.create(kernel, new Shape(1, 1, k, k));
+		NDArray ones = scope.ones(a.getShape());
+		NDArray z = conv(ones, g, null, 2, 1, r, r);
+		NDArray muA = conv(a, g, null, 2, 1, r, r).div(z);
+		NDArray muB = conv(b, g, null, 2, 1, r, r).div(z);
+		NDArray eAA = conv(a.mul(a), g, null, 2, 1, r, r).div(z);
+		NDArray eBB = conv(b.mul(b), g, null, 2, 1, r, r).div(z);
+		NDArray eAB = conv(a.mul(b), g, null, 2, 1, r, r).div(z);
+		NDArray muAA = muA.mul(muA), muBB = muB.mul(muB), muAB = muA.mul(muB);
+		float eps = (float) s.eps();
+		NDArray varA = ai.djl.nn.Activation.relu(eAA.sub(muAA)).add(eps);
+		NDArray varB = ai.djl.nn.Activation.relu(eBB.sub(muBB)).add(eps);
+		NDArray cov = eAB.sub(muAB);
+		NDArray sdAB = varA.mul(varB).sqrt();
+		float c1 = (float) s.c1(), c2 = (float) s.c2(), c3 = (float) (s.c2() / 2);
+		NDArray l = muAB.mul(2f).add(c1).div(muAA.add(muBB).add(c1));
+		NDArray c = sdAB.mul(2f).add(c2).div(varA.add(varB).add(c2));
+		NDArray st = cov.add(c3).div(sdAB.add(c3));
+		return NDArrays.concat(new NDList(l, c, st), 1);
+	}
+
+	/** DJL/PyTorch pad order: last axis first, (before, after) pairs, for the spatial axes only. */
+	private static Shape padShape(int rank, int before, int after) {
+		long[] p = new long[2 * rank];
+		for (int i = 0; i < rank; i++) {
+			p[2 * i] = before;
+			p[2 * i + 1] = after;
+		}
+		return new Shape(p);
+	}
+}
