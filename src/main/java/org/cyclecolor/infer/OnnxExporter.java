@@ -176,6 +176,10 @@ public final class OnnxExporter {
 			else if (op instanceof Op.Relu) {
 				w.node("Relu", out, List.of(x));
 			}
+			else if (op instanceof Op.Affine a) {
+				String scaled = a.scale() == 1 ? x : w.op("Mul", "affine.scaled", List.of(x, w.constScalar("scale", (float) a.scale())));
+				w.node("Add", out, List.of(scaled, w.constScalar("shift", (float) a.shift())));
+			}
 			else if (op instanceof Op.Add) {
 				w.node("Add", out, in);
 			}

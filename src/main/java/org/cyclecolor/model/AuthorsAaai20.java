@@ -65,8 +65,11 @@ public final class AuthorsAaai20 {
 		String logits = g.node("weights.scores", new Op.CandidatesAsChannels(), scores);
 		String w = g.node("weights", new Op.SoftmaxChannels(), logits);
 
+		// sum_k W_k ref_k, computed as 128 + sum_k W_k (ref_k - 128): smaller float32 sums
 		String refVol = g.node("average.reference", new Op.ShiftCandidates(d, s.firstShift()), reference);
-		String avg = g.node("average", new Op.WeightedSum(), w, refVol);
+		String centred = g.node("average.centred", new Op.Affine(1, -128), refVol);
+		String weighted = g.node("average.sum", new Op.WeightedSum(), w, centred);
+		String avg = g.node("average", new Op.Affine(1, 128), weighted);
 		g.node("chroma", new Op.SelectChannels(1, 2), avg);
 		g.node("luminance", new Op.SelectChannels(0), avg);
 		return g.build("chroma", "luminance", "weights");

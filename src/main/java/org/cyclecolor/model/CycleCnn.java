@@ -68,8 +68,8 @@ public final class CycleCnn {
 		GraphBuilder g = new GraphBuilder(NetworkKind.COLORIZATION, BN_EPS);
 		String target = g.input("target", 3);
 		String reference = g.input("reference", 3);
-		String tY = g.node("input.target", new Op.SelectChannels(0), target);
-		String rY = g.node("input.reference", new Op.SelectChannels(0), reference);
+		String tY = normalized(g, "input.target.normalized", g.node("input.target", new Op.SelectChannels(0), target));
+		String rY = normalized(g, "input.reference.normalized", g.node("input.reference", new Op.SelectChannels(0), reference));
 
 		String tF = resnet(g, "tower.target", "tower", tY, 1, FILTERS, FILTERS);
 		String rF = resnet(g, "tower.reference", "tower", rY, 1, FILTERS, FILTERS);
@@ -96,8 +96,11 @@ public final class CycleCnn {
 		String masked = g.node("weights.masked", new Op.MaskCandidates(s.firstShift()), logits);
 		String w = g.node("weights", new Op.SoftmaxChannels(), masked);
 
+		// sum_k W_k ref_k, computed as 128 + sum_k W_k (ref_k - 128): smaller float32 sums
 		String refVol = g.node("average.reference", new Op.ShiftCandidates(d, s.firstShift()), reference);
-		String avg = g.node("average", new Op.WeightedSum(), w, refVol);
+		String centred = g.node("average.centred", new Op.Affine(1, -128), refVol);
+		String weighted = g.node("average.sum", new Op.WeightedSum(), w, centred);
+		String avg = g.node("average", new Op.Affine(1, 128), weighted);
 		g.node("chroma", new Op.SelectChannels(1, 2), avg);
 		g.node("luminance", new Op.SelectChannels(0), avg);
 		return g.build("chroma", "luminance", "weights");
@@ -106,13 +109,13 @@ public final class CycleCnn {
 	private static Graph refinement() {
 		GraphBuilder g = new GraphBuilder(NetworkKind.REFINEMENT, BN_EPS);
 		String in = g.input("colorized", 3);
-		String y = g.node("input.gray", new Op.SelectChannels(0), in);
+		String y = normalized(g, "input.gray.normalized", g.node("input.gray", new Op.SelectChannels(0), in));
 		String guide = resnet(g, "guide", "guide", y, 1, REFINE_FILTERS, 1);
 		String[] refined = new String[2];
 		String[] names = { "cb", "cr" };
 		for (int c = 0; c < 2; c++) {
 			String chroma = g.node("input." + names[c], new Op.SelectChannels(c + 1), in);
-			String x = g.node("residue." + names[c] + ".input", new Op.Concat(2), chroma, guide);
+			String x = g.node("residue." + names[c] + ".input", new Op.Concat(2), normalized(g, "input." + names[c] + ".normalized", chroma), guide);
 			String r = resnet(g, "residue." + names[c], "residue", x, 2, REFINE_FILTERS, 1);
 			refined[c] = g.node("output." + names[c], new Op.Add(), chroma, r);
 		}
@@ -124,12 +127,20 @@ public final class CycleCnn {
 		GraphBuilder g = new GraphBuilder(NetworkKind.STRUCTURE_SIMILARITY, BN_EPS);
 		String a = g.input("gray", 1);
 		String b = g.input("warped_luminance", 1);
-		String fa = resnet(g, "features.gray", "features.gray", a, 1, SSM_FILTERS, SSM_FILTERS);
-		String fb = resnet(g, "features.warped", "features.warped", b, 1, SSM_FILTERS, SSM_FILTERS);
+		String fa = resnet(g, "features.gray", "features.gray", normalized(g, "input.gray.normalized", a), 1, SSM_FILTERS, SSM_FILTERS);
+		String fb = resnet(g, "features.warped", "features.warped", normalized(g, "input.warped.normalized", b), 1, SSM_FILTERS, SSM_FILTERS);
 		String lcs = g.node("ssim", Op.SsimComponents.standard(), a, b);
 		String x = g.node("fusion.input", new Op.Concat(3), fa, fb, lcs);
 		resnet(g, "fusion", "fusion", x, 2 * SSM_FILTERS + 3, SSM_FILTERS, 1, "structure_similarity");
 		return g.build("structure_similarity");
+	}
+
+	/**
+	 * 0..255 values mapped to about -2..2 ((v - 128) / 64) before a ResNet: better-conditioned
+	 * float32 sums in the first convolution, and a scale that suits training from scratch.
+	 */
+	static String normalized(GraphBuilder g, String name, String in) {
+		return g.node(name, new Op.Affine(1 / 64.0, -2), in);
 	}
 
 	/**

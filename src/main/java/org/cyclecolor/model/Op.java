@@ -214,6 +214,24 @@ public sealed interface Op {
 	}
 
 	/**
+	 * Element-wise {@code scale * x + shift} (scale 1 is skipped, so that centring by a shift is
+	 * exact): input normalisation, and centring colours on 128 around a weighted average so that
+	 * float32 sums carry smaller magnitudes.
+	 */
+	record Affine(double scale, double shift) implements Op {
+
+		@Override
+		public int arity() {
+			return 1;
+		}
+
+		@Override
+		public Dims output(List<Dims> inputs) {
+			return inputs.get(0);
+		}
+	}
+
+	/**
 	 * Element-wise sum of two values of one shape; a volume of depth 1 (from {@link AsVolume})
 	 * broadcasts along the candidates of the other.
 	 */

@@ -42,20 +42,27 @@ public final class DjlNetwork implements AutoCloseable {
 	private final Map<String, NDArray> params = new LinkedHashMap<>();
 	private final Map<String, NDArray> trainable = new LinkedHashMap<>();
 	private final float bnMomentum;
+	private final DataType dataType;
 
 	/**
 	 * @param weights initial values, which must fit the graph ({@link Weights#requireFits})
 	 * @param parent the manager this network's own manager hangs under
 	 * @param bnMomentum fraction of the running statistics kept per training batch
+	 * @param dataType FLOAT32 for training; FLOAT64 for gradient checks and for measuring float32's
+	 *        own rounding error
 	 */
-	public DjlNetwork(Graph graph, Weights weights, NDManager parent, float bnMomentum) {
+	public DjlNetwork(Graph graph, Weights weights, NDManager parent, float bnMomentum, DataType dataType) {
 		weights.requireFits(graph);
+		if (dataType != DataType.FLOAT32 && dataType != DataType.FLOAT64) {
+			throw new IllegalArgumentException("Networks compute in FLOAT32 or FLOAT64, not " + dataType + ".");
+		}
 		this.graph = graph;
 		this.manager = parent.newSubManager();
 		this.bnMomentum = bnMomentum;
+		this.dataType = dataType;
 		for (ParamSpec p : graph.params()) {
 			Tensor t = weights.get(p.name());
-			NDArray a = manager.create(t.data(), new Shape(toLong(t.shape())));
+			NDArray a = manager.create(t.data(), new Shape(toLong(t.shape()))).toType(dataType, false);
 			a.setName(p.name());
 			if (p.trainable()) {
 				a.setRequiresGradient(true);
@@ -65,8 +72,18 @@ public final class DjlNetwork implements AutoCloseable {
 		}
 	}
 
+	public DjlNetwork(Graph graph, Weights weights, NDManager parent, float bnMomentum) {
+		this(graph, weights, parent, bnMomentum, DataType.FLOAT32);
+	}
+
+	/** Float32, Keras' BatchNorm momentum. */
 	public DjlNetwork(Graph graph, Weights weights, NDManager parent) {
 		this(graph, weights, parent, DEFAULT_BN_MOMENTUM);
+	}
+
+	/** The type parameters and computations use. */
+	public DataType dataType() {
+		return dataType;
 	}
 
 	public Graph graph() {
@@ -88,7 +105,7 @@ public final class DjlNetwork implements AutoCloseable {
 		Weights w = new Weights();
 		for (Map.Entry<String, NDArray> e : params.entrySet()) {
 			NDArray a = e.getValue();
-			w.put(e.getKey(), new Tensor(toInt(a.getShape().getShape()), a.toFloatArray()));
+			w.put(e.getKey(), new Tensor(toInt(a.getShape().getShape()), a.toType(DataType.FLOAT32, true).toFloatArray()));
 		}
 		return w;
 	}
@@ -97,7 +114,7 @@ public final class DjlNetwork implements AutoCloseable {
 	 * Evaluates the graph.
 	 *
 	 * @param scope owns every array this call creates; close it after the backward pass
-	 * @param inputs the graph's inputs by name, float32 (N, C, H, W)
+	 * @param inputs the graph's inputs by name, (N, C, H, W), of this network's {@link #dataType()}
 	 * @param training batch statistics in BatchNorm (and running statistics updated) when true;
 	 *        gradients flow in both modes when the inputs or parameters record them
 	 * @return the graph's outputs by name
@@ -111,9 +128,13 @@ public final class DjlNetwork implements AutoCloseable {
 				throw new IllegalArgumentException("Input '" + in.name() + "' must be (N, " + in.channels() + ", H, W), got "
 					+ x.getShape() + ".");
 			}
+			if (x.getDataType() != dataType) {
+				throw new IllegalArgumentException("Input '" + in.name() + "' is " + x.getDataType() + "; this network computes in "
+					+ dataType + ".");
+			}
 			values.put(in.name(), x);
 		}
-		DjlOps ops = new DjlOps(scope);
+		DjlOps ops = new DjlOps(scope, dataType);
 		for (Node n : graph.nodes()) {
 			List<NDArray> in = new ArrayList<>();
 			for (String i : n.inputs()) in.add(values.get(i));
@@ -142,6 +163,7 @@ public final class DjlNetwork implements AutoCloseable {
 				params.get(Op.gammaName(p)), params.get(Op.betaName(p)), 1, bnMomentum, (float) b.eps(), training).singletonOrThrow();
 		}
 		if (op instanceof Op.Relu) return Activation.relu(x);
+		if (op instanceof Op.Affine a) return (a.scale() == 1 ? x : x.mul((float) a.scale())).add((float) a.shift());
 		if (op instanceof Op.Add) return in.get(0).add(in.get(1));
 		if (op instanceof Op.Concat) return NDArrays.concat(new NDList(in), 1);
 		if (op instanceof Op.SelectChannels s) return ops.selectChannels(x, s.indices());
@@ -179,8 +201,14 @@ public final class DjlNetwork implements AutoCloseable {
 		return manager.create(t.data(), new Shape(toLong(t.shape()))).toType(DataType.FLOAT32, false);
 	}
 
-	/** A tensor from a float32 array (a copy). */
+	/** An array of the given type in {@code manager} from a tensor. */
+	public static NDArray toNDArray(NDManager manager, Tensor t, DataType type) {
+		return manager.create(t.data(), new Shape(toLong(t.shape()))).toType(type, false);
+	}
+
+	/** A tensor from a float32 or float64 array (a copy, rounded to float). */
 	public static Tensor toTensor(NDArray a) {
-		return new Tensor(toInt(a.getShape().getShape()), a.toFloatArray());
+		NDArray f = a.getDataType() == DataType.FLOAT32 ? a : a.toType(DataType.FLOAT32, true);
+		return new Tensor(toInt(a.getShape().getShape()), f.toFloatArray());
 	}
 }

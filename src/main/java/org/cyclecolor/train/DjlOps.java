@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 import org.cyclecolor.model.Op;
@@ -20,9 +21,17 @@ import org.cyclecolor.model.Tensor;
 final class DjlOps {
 
 	private final NDManager scope;
+	private final DataType type;
 
-	DjlOps(NDManager scope) {
+	DjlOps(NDManager scope, DataType type) {
 		this.scope = scope;
+		this.type = type;
+	}
+
+	/** A constant of the network's type in the scope. */
+	private NDArray constant(float[] values, Shape shape) {
+		NDArray a = scope.create(values, shape);
+		return type == DataType.FLOAT32 ? a : own(a.toType(type, false));
 	}
 
 	/** Keeps an array made from parameters in the scope (so it is freed with the step). */
@@ -39,7 +48,7 @@ final class DjlOps {
 			in = own(x.pad(padShape(rank, padBefore, padAfter), 0));
 			pad = 0;
 		}
-		NDArray bias = b != null ? b : own(scope.zeros(new Shape(w.getShape().get(0))));
+		NDArray bias = b != null ? b : own(scope.zeros(new Shape(w.getShape().get(0)), type));
 		long[] ones = new long[rank];
 		Arrays.fill(ones, 1);
 		long[] strides = new long[rank];
@@ -60,7 +69,7 @@ final class DjlOps {
 		int r = c.rank(), s = c.stride(), l = poly.taps();
 		int phases = (int) Math.pow(s, r), kv = (int) Math.pow(c.kernel(), r), lv = (int) Math.pow(l, r);
 		Tensor sel = poly.selection(r, c.kernel());
-		NDArray selection = scope.create(sel.data(), new Shape(sel.dim(0), sel.dim(1)));
+		NDArray selection = constant(sel.data(), new Shape(sel.dim(0), sel.dim(1)));
 		NDArray flat = own(w.reshape((long) c.in() * c.out(), kv));
 		NDArray split = own(flat.matMul(selection)).reshape(c.in(), c.out(), phases, lv);
 		long[] kshape = new long[2 + r];
@@ -107,7 +116,7 @@ final class DjlOps {
 				g[h * w + j * w + i] = Math.min(i, w - 1 - i) / (float) (w - 1);
 			}
 		}
-		NDArray one = scope.create(g, new Shape(1, 2, h, w));
+		NDArray one = constant(g, new Shape(1, 2, h, w));
 		return n == 1 ? one : one.repeat(0, n);
 	}
 
@@ -131,7 +140,7 @@ final class DjlOps {
 		for (int k = 0; k < d; k++) {
 			for (int x = 0; x < w; x++) p[k * w + x] = x < firstShift + k ? Op.MaskCandidates.PENALTY : 0f;
 		}
-		return scope.create(p, new Shape(1, d, 1, w));
+		return constant(p, new Shape(1, d, 1, w));
 	}
 
 	/** [l, c, s] with a normalised Gaussian window, as {@link Op.SsimComponents} defines. */
@@ -140,8 +149,8 @@ final class DjlOps {
 		int k = taps.length, r = k / 2;
 		float[] kernel = new float[k * k];
 		for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) kernel[i * k + j] = taps[i] * taps[j];
-		NDArray g = scope.create(kernel, new Shape(1, 1, k, k));
-		NDArray ones = scope.ones(a.getShape());
+		NDArray g = constant(kernel, new Shape(1, 1, k, k));
+		NDArray ones = scope.ones(a.getShape(), type);
 		NDArray z = conv(ones, g, null, 2, 1, r, r);
 		NDArray muA = conv(a, g, null, 2, 1, r, r).div(z);
 		NDArray muB = conv(b, g, null, 2, 1, r, r).div(z);

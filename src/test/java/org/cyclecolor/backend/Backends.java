@@ -6,6 +6,7 @@ import java.util.Map;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -64,12 +65,18 @@ final class Backends {
 		}
 	}
 
-	/** Builds the DJL network and runs it in inference mode. */
+	/** Builds the DJL network and runs it in inference mode, in float32. */
 	static Map<String, Tensor> djl(Graph graph, Weights weights, Map<String, Tensor> inputs) {
-		try (NDManager m = NDManager.newBaseManager("PyTorch"); DjlNetwork net = new DjlNetwork(graph, weights, m);
+		return djl(graph, weights, inputs, DataType.FLOAT32);
+	}
+
+	/** Builds the DJL network and runs it in inference mode, in float32 or float64. */
+	static Map<String, Tensor> djl(Graph graph, Weights weights, Map<String, Tensor> inputs, DataType type) {
+		try (NDManager m = NDManager.newBaseManager("PyTorch");
+			DjlNetwork net = new DjlNetwork(graph, weights, m, DjlNetwork.DEFAULT_BN_MOMENTUM, type);
 			NDManager scope = m.newSubManager()) {
 			Map<String, NDArray> in = new LinkedHashMap<>();
-			for (Map.Entry<String, Tensor> e : inputs.entrySet()) in.put(e.getKey(), DjlNetwork.toNDArray(scope, e.getValue()));
+			for (Map.Entry<String, Tensor> e : inputs.entrySet()) in.put(e.getKey(), DjlNetwork.toNDArray(scope, e.getValue(), type));
 			Map<String, Tensor> out = new LinkedHashMap<>();
 			for (Map.Entry<String, NDArray> e : net.forward(scope, in, false).entrySet()) {
 				out.put(e.getKey(), DjlNetwork.toTensor(e.getValue()));

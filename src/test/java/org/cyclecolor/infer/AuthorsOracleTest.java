@@ -1,0 +1,119 @@
+package org.cyclecolor.infer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ij.ImagePlus;
+import ij.process.ColorProcessor;
+
+import org.cyclecolor.Progress;
+import org.cyclecolor.image.ImageFiles;
+import org.cyclecolor.image.ImagePlusAdapter;
+import org.cyclecolor.image.RgbImage;
+import org.cyclecolor.method.ColorSide;
+import org.cyclecolor.testutil.SharedData;
+
+/**
+ * The oracle for the authors' variant: the imported released weights, run with the authors'
+ * pre/post-processing, reproduce their own published colorizations of the six real pairs
+ * ({@code authors_cyclecnn_output.png}); at least 45 dB PSNR each. Skips without the shared data.
+ */
+class AuthorsOracleTest {
+
+	@TempDir
+	static Path tmp;
+
+	private static ColorizationModel model;
+
+	@BeforeAll
+	static void importWeights() {
+		Path h5 = SharedData.require("models/authors-cyclecnn-aaai20/s0.h5");
+		Path onnx = tmp.resolve("authors.onnx");
+		AuthorsModelImporter.importTo(h5, onnx, false, Progress.NONE);
+		model = ColorizationModel.open(onnx, RuntimeOptions.cpu(2), Progress.NONE);
+	}
+
+	@AfterAll
+	static void close() {
+		if (model != null) model.close();
+	}
+
+	@Test
+	void reproducesThePublishedColorizationsOfTheSixRealPairs() throws Exception {
+		Path root = SharedData.require("real-mono-color");
+		List<Path> pairs;
+		try (Stream<Path> s = Files.list(root)) {
+			pairs = s.filter(Files::isDirectory).sorted().toList();
+		}
+		assertEquals(6, pairs.size(), "six real pairs");
+		Path out = Path.of("target", "authors-oracle");
+		Files.createDirectories(out);
+		List<String> lines = new ArrayList<>();
+		double worst = Double.POSITIVE_INFINITY;
+		double sse = 0;
+		long n = 0;
+		for (Path pair : pairs) {
+			RgbImage mono = rgb(pair.resolve("mono.png"));
+			RgbImage color = rgb(pair.resolve("color.png"));
+			RgbImage published = rgb(pair.resolve("authors_cyclecnn_output.png"));
+			RgbImage ours = AuthorsProtocol.colorize(model, mono, color, ColorSide.LEFT)
+				.crop(0, 0, AuthorsProtocol.PUBLISHED_COLUMNS, mono.height());
+			assertEquals(published.width(), ours.width());
+			double[] e = squaredError(ours, published);
+			double psnr = 10 * Math.log10(255.0 * 255.0 / (e[0] / e[1]));
+			sse += e[0];
+			n += (long) e[1];
+			worst = Math.min(worst, psnr);
+			lines.add(String.format(Locale.ROOT, "%s: PSNR %.2f dB, %d of %d values differ (max %d levels)", pair.getFileName(), psnr,
+				(long) e[2], (long) e[1], (long) e[3]));
+			ImageFiles.write(toImagePlus(ours), out.resolve(pair.getFileName() + "-ours.png"), true);
+			ImageFiles.write(toImagePlus(published), out.resolve(pair.getFileName() + "-authors.png"), true);
+		}
+		lines.forEach(l -> System.out.println("authors oracle " + l));
+		System.out.printf(Locale.ROOT, "authors oracle pooled PSNR %.2f dB%n", 10 * Math.log10(255.0 * 255.0 / (sse / n)));
+		assertTrue(worst >= 45, "worst pair " + worst + " dB < 45 dB: " + lines);
+	}
+
+	private static RgbImage rgb(Path p) {
+		ImagePlus imp = ImageFiles.read(p);
+		return ImagePlusAdapter.toRgb(imp, Double.NaN);
+	}
+
+	/** {sum of squared errors, values, values that differ, max difference}. */
+	private static double[] squaredError(RgbImage a, RgbImage b) {
+		double sse = 0;
+		long n = 0, diff = 0, max = 0;
+		for (int c = 0; c < 3; c++) {
+			float[] x = a.channel(c).data(), y = b.channel(c).data();
+			for (int i = 0; i < x.length; i++) {
+				double d = x[i] - y[i];
+				sse += d * d;
+				n++;
+				if (d != 0) diff++;
+				max = Math.max(max, (long) Math.abs(d));
+			}
+		}
+		return new double[] { sse, n, diff, max };
+	}
+
+	private static ImagePlus toImagePlus(RgbImage rgb) {
+		int w = rgb.width(), h = rgb.height();
+		ColorProcessor cp = new ColorProcessor(w, h);
+		for (int i = 0; i < w * h; i++) {
+			cp.set(i, ((int) rgb.r().data()[i] << 16) | ((int) rgb.g().data()[i] << 8) | (int) rgb.b().data()[i]);
+		}
+		return new ImagePlus("result", cp);
+	}
+}
