@@ -1,0 +1,121 @@
+package org.cyclecolor.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.GradientCollector;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.cyclecolor.backend.TestNetworks;
+import org.cyclecolor.model.Graph;
+import org.cyclecolor.model.NetworkKind;
+import org.cyclecolor.model.Tensor;
+import org.cyclecolor.model.Variants;
+import org.cyclecolor.model.Weights;
+
+/**
+ * Gradients of the DJL network (float64, BatchNorm in training mode) against central finite
+ * differences: through the tower, the candidate volume, the 3-D network with its transposed
+ * convolutions, the masked softmax and the weighted average, to parameters and to the reference
+ * image — what training back-propagates through.
+ */
+class DjlGradientTest {
+
+	private static Graph graph;
+	private static Weights weights;
+	private static Map<String, Tensor> inputs;
+	private static Tensor projChroma;
+	private static Tensor projWeights;
+
+	@BeforeAll
+	static void setUp() {
+		System.setProperty("ai.djl.offline", "true");
+		graph = Variants.get("cyclecnn", 8).graph(NetworkKind.COLORIZATION);
+		inputs = TestNetworks.inputs(NetworkKind.COLORIZATION, TestNetworks.pair(8, 16, 3, 5));
+		weights = TestNetworks.calibrated(graph, 3, inputs);
+		Random r = new Random(9);
+		projChroma = Tensor.zeros(1, 2, 8, 16);
+		projWeights = Tensor.zeros(1, 8, 8, 16);
+		for (int i = 0; i < projChroma.size(); i++) projChroma.data()[i] = (float) r.nextGaussian();
+		for (int i = 0; i < projWeights.size(); i++) projWeights.data()[i] = (float) (100 * r.nextGaussian());
+	}
+
+	/** L = sum(chroma * P1) + sum(W * P2), and the gradients of the listed arrays. */
+	private static double loss(Weights w, Map<String, Tensor> in, Map<String, double[]> gradients) {
+		try (NDManager m = NDManager.newBaseManager("PyTorch");
+			DjlNetwork net = new DjlNetwork(graph, w, m, 0.99f, DataType.FLOAT64); NDManager scope = m.newSubManager()) {
+			Map<String, NDArray> x = new LinkedHashMap<>();
+			for (Map.Entry<String, Tensor> e : in.entrySet()) x.put(e.getKey(), DjlNetwork.toNDArray(scope, e.getValue(), DataType.FLOAT64));
+			if (gradients != null) x.get("reference").setRequiresGradient(true);
+			try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+				Map<String, NDArray> out = net.forward(scope, x, true);
+				NDArray l = out.get("chroma").mul(DjlNetwork.toNDArray(scope, projChroma, DataType.FLOAT64)).sum()
+					.add(out.get("weights").mul(DjlNetwork.toNDArray(scope, projWeights, DataType.FLOAT64)).sum());
+				double value = l.getDouble();
+				if (gradients != null) {
+					gc.backward(l);
+					for (String name : gradients.keySet()) {
+						NDArray a = name.equals("reference") ? x.get("reference") : net.trainableParameters().get(name);
+						gradients.put(name, a.getGradient().toType(DataType.FLOAT64, false).toDoubleArray());
+					}
+				}
+				return value;
+			}
+		}
+	}
+
+	@Test
+	void parameterAndInputGradientsMatchFiniteDifferences() {
+		String[] names = { "tower.c1.conv.weight", "tower.res7.2.bn.gamma", "volume.reference.weight", "unet.conv1.conv.weight",
+			"unet.down1.1.conv.weight", "unet.up0.conv.weight", "unet.up1.conv.weight", "unet.up1.bn.beta", "unet.last.weight",
+			"reference" };
+		Map<String, double[]> grads = new LinkedHashMap<>();
+		for (String n : names) grads.put(n, null);
+		loss(weights, inputs, grads);
+		Random r = new Random(1);
+		int checked = 0;
+		for (String n : names) {
+			double[] g = grads.get(n);
+			for (int trial = 0; trial < 3; trial++) {
+				// the reference's Cb plane: chroma depends on it only through the weighted average
+				int i = n.equals("reference") ? 8 * 16 + r.nextInt(8 * 16) : r.nextInt(g.length);
+				double h = n.equals("reference") ? 1e-3 : 1e-5;
+				double[] plus = perturbed(n, i, h), minus = perturbed(n, i, -h);
+				double fd = (plus[0] - minus[0]) / (plus[1] - minus[1]);
+				double tol = 1e-6 * Math.max(1, Math.abs(fd)) + 1e-4 * Math.abs(fd);
+				System.out.printf(Locale.ROOT, "gradient %s[%d]: autograd %.8g, finite difference %.8g%n", n, i, g[i], fd);
+				assertEquals(fd, g[i], tol, n + "[" + i + "]");
+				if (Math.abs(fd) > 1e-6) checked++;
+			}
+		}
+		assertTrue(checked >= 20, "most checks must see a non-zero gradient, saw " + checked);
+	}
+
+	/** {loss, the perturbation actually applied} (weights and inputs are float32 tensors). */
+	private static double[] perturbed(String name, int i, double h) {
+		boolean input = name.equals("reference");
+		Tensor t = input ? inputs.get("reference").copy() : null;
+		Weights w = input ? weights : weights.copy();
+		float[] d = input ? t.data() : w.get(name).data();
+		float before = d[i];
+		d[i] = (float) (before + h);
+		double actual = (double) d[i] - before;
+		Map<String, Tensor> in = inputs;
+		if (input) {
+			in = new LinkedHashMap<>(inputs);
+			in.put("reference", t);
+		}
+		return new double[] { loss(w, in, null), actual };
+	}
+}
