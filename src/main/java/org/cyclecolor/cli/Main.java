@@ -22,6 +22,7 @@ import picocli.CommandLine.IVersionProvider;
 	// One subcommand per line, in the order of the user's workflow (keeps merges simple).
 	subcommands = {
 		RectifyCommand.class,
+		ImportModelCommand.class,
 		SsimCommand.class,
 		SampleCommand.class,
 		SynthesizeCommand.class,
