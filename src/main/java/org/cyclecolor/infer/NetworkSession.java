@@ -48,6 +48,8 @@ public final class NetworkSession implements AutoCloseable {
 			o.setInterOpNumThreads(1);
 			if (threads > 0) o.setIntraOpNumThreads(threads);
 			o.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+			// Denormal floats (tiny activations of trained networks) are very slow on x86; treat them as 0.
+			o.addConfigEntry("session.set_denormal_as_zero", "1");
 			if (device.device() == Device.CUDA) o.addCUDA(0);
 			return new NetworkSession(kind, environment().createSession(model, o), device);
 		}

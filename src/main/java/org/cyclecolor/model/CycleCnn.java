@@ -14,17 +14,19 @@ import org.cyclecolor.image.YCbCrRange;
  * {@code ref(x - k)}, k = 0..D-1, the same column included, out-of-image candidates masked; a 3-D
  * regulation network (below); softmax over candidates = W; chroma and luminance = W-weighted
  * averages of the reference.</li>
- * <li><b>3-D regulation</b> (the paper defers to Dong et al.; this is our design, chosen for cost,
- * see docs/network.md): the concatenation volume [F_target(x), F_ref(x - k)] goes through a
- * pointwise layer to 8 channels — computed as two 1x1 2-D convolutions, one per view, added per
- * candidate (identical to a 1x1x1 conv over the concatenated volume, without materialising it) —
- * BN + ReLU; then a 3-D U-Net: 3x3x3 conv at full resolution, two stride-2 levels (16, 32
- * channels, two convs each), transposed convs back with additive skips, a last 3x3x3 conv to one
- * score (no BN/ReLU: scores may be negative).</li>
+ * <li><b>3-D regulation</b> (the paper defers to Dong et al., who follow GC-Net; the layout and
+ * its cost are our choice, measured in docs/network.md): the concatenation volume
+ * [F_target(x), F_ref(x - k)] goes through a pointwise layer to 8 channels — computed as two 1x1
+ * 2-D convolutions, one per view, added per candidate (identical to a 1x1x1 convolution over the
+ * concatenated volume, without materialising it) — BN + ReLU; then GC-Net's encoder-decoder:
+ * two stride-2 levels of two 3x3x3 convolutions (16, 32 channels), a transposed convolution back
+ * to half resolution with an additive skip, and a last stride-2 transposed convolution to one
+ * score per candidate at full resolution (no BN/ReLU: scores may be negative). Nothing else runs
+ * 3x3x3 at full resolution, which is where the cost is.</li>
  * <li><b>Refinement CNN</b> (Fig. 7, after Dong et al.): a ResNet on the gray image to one
- * guidance channel; for Cb and Cr each, one shared ResNet on [chroma, guidance] to one residual
- * channel; result = chroma + residual. Same 18-layer ResNet form, last layer 1 filter, no
- * BN/ReLU.</li>
+ * guidance channel; [Cb, Cr, guidance] into a second ResNet to the residual colour map (2
+ * channels); result = chroma + residual. Same 18-layer ResNet form, last layer without BN/ReLU,
+ * n = 8 (it runs at full resolution).</li>
  * <li><b>Structure-similarity network</b> (Fig. 5): two ResNets on the gray image and on the
  * W-weighted reference luminance, SSIM's l, c, s maps between them, all five concatenated into a
  * third ResNet that outputs the map.</li>
@@ -83,14 +85,13 @@ public final class CycleCnn {
 		String bn = g.layer("volume.bn", new Op.BatchNorm(v, BN_EPS), "volume.bn", sum);
 		String vol = g.node("volume", new Op.Relu(), bn);
 
-		String skip0 = g.convBnRelu("unet.conv1", "unet.conv1", Op.Conv.same(3, v, v, 3), vol);
-		String skip1 = down(g, "unet.down0", skip0, v, 2 * v);
+		// GC-Net's layout (Kendall et al. 2017, the base of Dong et al. 2019): nothing 3x3x3 at full
+		// resolution but the last transposed convolution, which brings one score per candidate back.
+		String skip1 = down(g, "unet.down0", vol, v, 2 * v);
 		String bottom = down(g, "unet.down1", skip1, 2 * v, 4 * v);
 		String up0 = g.convTransposeBnRelu("unet.up0", "unet.up0", AuthorsAaai20.up(4 * v, 2 * v), bottom);
 		String s1 = g.node("unet.up0.skip", new Op.Add(), up0, skip1);
-		String up1 = g.convTransposeBnRelu("unet.up1", "unet.up1", AuthorsAaai20.up(2 * v, v), s1);
-		String s0 = g.node("unet.up1.skip", new Op.Add(), up1, skip0);
-		String scores = g.layer("unet.last", Op.Conv.same(3, v, 1, 3), "unet.last", s0);
+		String scores = g.layer("unet.last", AuthorsAaai20.up(2 * v, 1), "unet.last", s1);
 
 		String logits = g.node("weights.scores", new Op.CandidatesAsChannels(), scores);
 		String masked = g.node("weights.masked", new Op.MaskCandidates(s.firstShift()), logits);
@@ -111,15 +112,10 @@ public final class CycleCnn {
 		String in = g.input("colorized", 3);
 		String y = normalized(g, "input.gray.normalized", g.node("input.gray", new Op.SelectChannels(0), in));
 		String guide = resnet(g, "guide", "guide", y, 1, REFINE_FILTERS, 1);
-		String[] refined = new String[2];
-		String[] names = { "cb", "cr" };
-		for (int c = 0; c < 2; c++) {
-			String chroma = g.node("input." + names[c], new Op.SelectChannels(c + 1), in);
-			String x = g.node("residue." + names[c] + ".input", new Op.Concat(2), normalized(g, "input." + names[c] + ".normalized", chroma), guide);
-			String r = resnet(g, "residue." + names[c], "residue", x, 2, REFINE_FILTERS, 1);
-			refined[c] = g.node("output." + names[c], new Op.Add(), chroma, r);
-		}
-		g.node("refined", new Op.Concat(2), refined[0], refined[1]);
+		String chroma = g.node("input.chroma", new Op.SelectChannels(1, 2), in);
+		String x = g.node("residue.input", new Op.Concat(2), normalized(g, "input.chroma.normalized", chroma), guide);
+		String r = resnet(g, "residue", "residue", x, 3, REFINE_FILTERS, 2);
+		g.node("refined", new Op.Add(), chroma, r);
 		return g.build("refined");
 	}
 

@@ -77,9 +77,8 @@ class DjlGradientTest {
 
 	@Test
 	void parameterAndInputGradientsMatchFiniteDifferences() {
-		String[] names = { "tower.c1.conv.weight", "tower.res7.2.bn.gamma", "volume.reference.weight", "unet.conv1.conv.weight",
-			"unet.down1.1.conv.weight", "unet.up0.conv.weight", "unet.up1.conv.weight", "unet.up1.bn.beta", "unet.last.weight",
-			"reference" };
+		String[] names = { "tower.c1.conv.weight", "tower.res7.2.bn.gamma", "volume.reference.weight", "unet.down0.1.conv.weight",
+			"unet.down1.1.conv.weight", "unet.up0.conv.weight", "unet.up0.bn.beta", "unet.last.weight", "unet.last.bias", "reference" };
 		Map<String, double[]> grads = new LinkedHashMap<>();
 		for (String n : names) grads.put(n, null);
 		loss(weights, inputs, grads);
