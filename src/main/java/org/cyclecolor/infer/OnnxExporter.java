@@ -35,7 +35,6 @@ import org.cyclecolor.model.ModelMetadata;
 import org.cyclecolor.model.NetworkKind;
 import org.cyclecolor.model.Node;
 import org.cyclecolor.model.Op;
-import org.cyclecolor.model.ParamSpec;
 import org.cyclecolor.model.Weights;
 
 /**

@@ -3,6 +3,7 @@ package org.cyclecolor.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ public final class Weights {
 	 */
 	public List<String> problems(Graph graph) {
 		List<String> out = new ArrayList<>();
-		Set<String> used = new java.util.HashSet<>();
+		Set<String> used = new HashSet<>();
 		for (ParamSpec p : graph.params()) {
 			used.add(p.name());
 			Tensor t = tensors.get(p.name());

@@ -86,7 +86,7 @@ class DjlGradientTest {
 		int checked = 0;
 		for (String n : names) {
 			double[] g = grads.get(n);
-			for (int trial = 0; trial < 3; trial++) {
+			for (int trial = 0; trial < 2; trial++) {
 				// the reference's Cb plane: chroma depends on it only through the weighted average
 				int i = n.equals("reference") ? 8 * 16 + r.nextInt(8 * 16) : r.nextInt(g.length);
 				double h = n.equals("reference") ? 1e-3 : 1e-5;
@@ -98,7 +98,7 @@ class DjlGradientTest {
 				if (Math.abs(fd) > 1e-6) checked++;
 			}
 		}
-		assertTrue(checked >= 20, "most checks must see a non-zero gradient, saw " + checked);
+		assertTrue(checked >= 15, "most checks must see a non-zero gradient, saw " + checked);
 	}
 
 	/** {loss, the perturbation actually applied} (weights and inputs are float32 tensors). */
