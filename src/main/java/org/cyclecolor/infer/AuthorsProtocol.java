@@ -9,8 +9,9 @@ import org.cyclecolor.method.ColorSide;
 /**
  * The Cycle-CNN authors' own pre- and post-processing around their network, reproduced exactly so
  * that the imported model gives their published results (docs/authors-model.md): MATLAB's
- * studio-range {@code rgb2ycbcr} on 8-bit values (rounded), the network on the rotated pair (the
- * model's mirror, their colour camera being on the left), the mono image's Y, chroma rounded half
+ * studio-range {@code rgb2ycbcr} on 8-bit values (rounded), the network on the pair rotated by 180
+ * degrees (the model's upside-down frame, flipped left to right for their colour camera on the
+ * left), the mono image's Y, chroma rounded half
  * to even and clipped, and MATLAB's {@code ycbcr2rgb} back to 8 bits. Their published outputs keep
  * the {@link #PUBLISHED_COLUMNS} left-most columns.
  */

@@ -10,15 +10,16 @@ import org.cyclecolor.UserException;
 import org.cyclecolor.image.FloatPlane;
 import org.cyclecolor.image.YCbCrImage;
 import org.cyclecolor.method.ColorSide;
-import org.cyclecolor.model.Mirror;
+import org.cyclecolor.model.Frame;
 import org.cyclecolor.model.NetworkKind;
 import org.cyclecolor.model.Tensor;
 import org.cyclecolor.model.Variant;
 
 /**
  * A model file opened for inference on ONNX Runtime: one session per network, created once and
- * reused. {@link #colorize} runs M on a YCbCr pair in the caller's frame — it mirrors for a colour
- * camera on the left, pads to the network's size multiple and undoes both — and {@link #refine}
+ * reused. {@link #colorize} runs M on a YCbCr pair in the caller's frame — it brings both images
+ * into the network's frame ({@link Variant#frame}), pads to the network's size multiple and undoes
+ * both — and {@link #refine}
  * runs the refinement CNN. Close it to free the sessions.
  */
 public final class ColorizationModel implements AutoCloseable {
@@ -85,17 +86,16 @@ public final class ColorizationModel implements AutoCloseable {
 			throw new IllegalArgumentException("Target " + target + " and reference " + reference + " differ in size.");
 		}
 		Variant v = variant();
-		boolean mirror = side != Variant.NATIVE_SIDE;
-		Mirror m = v.mirror();
+		Frame frame = v.frame(side);
 		int w = target.width(), h = target.height();
 		int mult = v.sizeMultiple();
 		int pw = (w + mult - 1) / mult * mult, ph = (h + mult - 1) / mult * mult;
-		Tensor t = toTensor(target, mirror ? m : null, pw, ph);
-		Tensor r = toTensor(reference, mirror ? m : null, pw, ph);
+		Tensor t = toTensor(target, frame, pw, ph);
+		Tensor r = toTensor(reference, frame, pw, ph);
 		Map<String, Tensor> out = colorization.run(Map.of("target", t, "reference", r));
-		FloatPlane[] chroma = planes(out.get("chroma"), w, h, mirror ? m : null);
-		FloatPlane lum = planes(out.get("luminance"), w, h, mirror ? m : null)[0];
-		FloatPlane[] wp = planes(out.get("weights"), w, h, mirror ? m : null);
+		FloatPlane[] chroma = planes(out.get("chroma"), w, h, frame);
+		FloatPlane lum = planes(out.get("luminance"), w, h, frame)[0];
+		FloatPlane[] wp = planes(out.get("weights"), w, h, frame);
 		int d = wp.length;
 		float[] vol = new float[d * w * h];
 		for (int k = 0; k < d; k++) System.arraycopy(wp[k].data(), 0, vol, k * w * h, w * h);
@@ -110,8 +110,8 @@ public final class ColorizationModel implements AutoCloseable {
 	public FloatPlane[] refine(YCbCrImage colorized) {
 		checkInput(colorized, "colorized");
 		int w = colorized.width(), h = colorized.height();
-		Map<String, Tensor> out = refinementSession().run(Map.of("colorized", toTensor(colorized, null, w, h)));
-		return planes(out.get("refined"), w, h, null);
+		Map<String, Tensor> out = refinementSession().run(Map.of("colorized", toTensor(colorized, Frame.IDENTITY, w, h)));
+		return planes(out.get("refined"), w, h, Frame.IDENTITY);
 	}
 
 	/** Runs one network on raw batch tensors in the network's own frame (sizes as the network needs). */
@@ -148,12 +148,12 @@ public final class ColorizationModel implements AutoCloseable {
 		}
 	}
 
-	/** (1, 3, ph, pw) from Y, Cb, Cr: mirrored when asked, then padded right and bottom by repeating the edge. */
-	static Tensor toTensor(YCbCrImage img, Mirror mirror, int pw, int ph) {
+	/** (1, 3, ph, pw) from Y, Cb, Cr: brought into the frame, then padded right and bottom by repeating the edge. */
+	static Tensor toTensor(YCbCrImage img, Frame frame, int pw, int ph) {
 		FloatPlane[] p = { img.y(), img.cb(), img.cr() };
 		float[] data = new float[3 * pw * ph];
 		for (int c = 0; c < 3; c++) {
-			FloatPlane q = mirror == null ? p[c] : mirror.apply(p[c]);
+			FloatPlane q = frame.apply(p[c]);
 			float[] src = q.data();
 			int w = q.width(), h = q.height();
 			int base = c * pw * ph;
@@ -165,8 +165,8 @@ public final class ColorizationModel implements AutoCloseable {
 		return new Tensor(new int[] { 1, 3, ph, pw }, data);
 	}
 
-	/** The channels of a (1, C, ph, pw) tensor cropped to w x h and mirrored back when asked. */
-	static FloatPlane[] planes(Tensor t, int w, int h, Mirror mirror) {
+	/** The channels of a (1, C, ph, pw) tensor cropped to w x h and taken back out of the frame. */
+	static FloatPlane[] planes(Tensor t, int w, int h, Frame frame) {
 		int c = t.dim(1), ph = t.dim(2), pw = t.dim(3);
 		float[] d = t.data();
 		FloatPlane[] out = new FloatPlane[c];
@@ -174,7 +174,7 @@ public final class ColorizationModel implements AutoCloseable {
 			FloatPlane p = new FloatPlane(w, h);
 			float[] pd = p.data();
 			for (int y = 0; y < h; y++) System.arraycopy(d, (k * ph + y) * pw, pd, y * w, w);
-			out[k] = mirror == null ? p : mirror.apply(p);
+			out[k] = frame.apply(p);
 		}
 		return out;
 	}

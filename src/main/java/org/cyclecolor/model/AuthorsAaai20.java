@@ -21,7 +21,9 @@ import org.cyclecolor.image.YCbCrRange;
  * channels. BatchNorm epsilon 1e-3 (Keras).</li>
  * </ul>
  * The authors rotate both images by 180 degrees around the network (their colour camera is on
- * the left): that is this variant's {@link Mirror}. No refinement network was released.
+ * the left): in this description the network's frame is upside down ({@link Variant#upsideDown()})
+ * and, for their rig, also flipped left to right — together their rotation. No refinement network
+ * was released.
  */
 public final class AuthorsAaai20 {
 
@@ -35,7 +37,7 @@ public final class AuthorsAaai20 {
 	public static Variant variant() {
 		return new Variant(new Variant.Settings(NAME,
 			"The Cycle-CNN authors' released network M (n = 8, geometry channels, 3-D U-Net; studio-range YCbCr).",
-			CANDIDATES, 1, Variant.OutOfImage.ZERO_PADDED, YCbCrRange.STUDIO, Mirror.ROTATE_180, 4,
+			CANDIDATES, 1, Variant.OutOfImage.ZERO_PADDED, YCbCrRange.STUDIO, true, 4,
 			Set.of(NetworkKind.COLORIZATION)), AuthorsAaai20::graph);
 	}
 

@@ -52,7 +52,7 @@ public final class CycleCnn {
 	public static Variant variant() {
 		return new Variant(new Variant.Settings(NAME,
 			"The Cycle-CNN paper's network (n = 16 ResNet, masked candidates, 3-D U-Net, refinement; full-range YCbCr).",
-			CANDIDATES, 0, Variant.OutOfImage.MASKED, YCbCrRange.FULL, Mirror.FLIP_HORIZONTAL, 4,
+			CANDIDATES, 0, Variant.OutOfImage.MASKED, YCbCrRange.FULL, false, 4,
 			Set.of(NetworkKind.COLORIZATION, NetworkKind.REFINEMENT, NetworkKind.STRUCTURE_SIMILARITY)), CycleCnn::graph);
 	}
 

@@ -26,7 +26,7 @@ public final class ModelMetadata {
 	public static final String OUT_OF_IMAGE = PREFIX + "out_of_image";
 	public static final String COLOR_RANGE = PREFIX + "color_range";
 	public static final String NATIVE_SIDE = PREFIX + "native_color_side";
-	public static final String MIRROR = PREFIX + "mirror";
+	public static final String UPSIDE_DOWN = PREFIX + "upside_down";
 	public static final String SIZE_MULTIPLE = PREFIX + "size_multiple";
 	public static final String SEARCH = PREFIX + "search";
 	public static final String INTERFACE = PREFIX + "interface";
@@ -48,11 +48,11 @@ public final class ModelMetadata {
 		m.put(OUT_OF_IMAGE, v.settings().outOfImage().key());
 		m.put(COLOR_RANGE, v.colorRange().key());
 		m.put(NATIVE_SIDE, Variant.NATIVE_SIDE.key());
-		m.put(MIRROR, v.mirror().key());
+		m.put(UPSIDE_DOWN, Boolean.toString(v.upsideDown()));
 		m.put(SIZE_MULTIPLE, Integer.toString(v.sizeMultiple()));
 		m.put(SEARCH, "candidate k (0.." + (v.candidates() - 1) + ") of target column x is reference column x - "
-			+ v.firstShift() + " - k in the network's frame (colour camera on the right); mirror both images ("
-			+ v.mirror().key() + ") for a colour camera on the left");
+			+ v.firstShift() + " - k in the network's frame (colour camera on the right); flip both images left to right "
+			+ "for a colour camera on the left" + (v.upsideDown() ? ", and always top to bottom (the network sees images upside down)" : ""));
 		m.put(INTERFACE, interfaceText(bundle));
 		for (Map.Entry<String, String> e : bundle.provenance().entries().entrySet()) {
 			m.put(PROVENANCE + e.getKey(), e.getValue());
@@ -93,7 +93,7 @@ public final class ModelMetadata {
 		expect(meta, FIRST_SHIFT, Integer.toString(v.firstShift()), name);
 		expect(meta, OUT_OF_IMAGE, v.settings().outOfImage().key(), name);
 		expect(meta, COLOR_RANGE, v.colorRange().key(), name);
-		expect(meta, MIRROR, v.mirror().key(), name);
+		expect(meta, UPSIDE_DOWN, Boolean.toString(v.upsideDown()), name);
 		expect(meta, SIZE_MULTIPLE, Integer.toString(v.sizeMultiple()), name);
 		expect(meta, NATIVE_SIDE, Variant.NATIVE_SIDE.key(), name);
 		return v;

@@ -11,8 +11,9 @@ import org.cyclecolor.method.ColorSide;
 /**
  * One architecture family: its settings and the graphs of its networks. Every variant works in
  * the same frame: candidate k of column x is reference column {@code x - firstShift - k}, i.e. the
- * colour camera on the mono camera's right ({@link #NATIVE_SIDE}); callers {@link #mirror()} both
- * images for a rig with the colour camera on the left, and for the cycle's second pass.
+ * colour camera on the mono camera's right ({@link #NATIVE_SIDE}), and upside down for variants
+ * trained that way. {@link #frame(ColorSide)} says how to bring both images into it (a left-right
+ * flip for a colour camera on the left, which is also the cycle's second pass).
  */
 public final class Variant {
 
@@ -54,12 +55,13 @@ public final class Variant {
 	 * @param firstShift the disparity of candidate 0 (0 = the same column is a candidate)
 	 * @param outOfImage masked or zero-padded out-of-image candidates
 	 * @param colorRange the YCbCr convention of the inputs and outputs
-	 * @param mirror how to reach the native frame from the other side
+	 * @param upsideDown the network was trained on images rotated by 180 degrees, so it sees them
+	 *        flipped top to bottom whatever the side
 	 * @param sizeMultiple H and W must be multiples of it (the caller pads)
 	 * @param networks which of the three networks the variant defines
 	 */
 	public record Settings(String name, String summary, int candidates, int firstShift, OutOfImage outOfImage,
-		YCbCrRange colorRange, Mirror mirror, int sizeMultiple, Set<NetworkKind> networks) {
+		YCbCrRange colorRange, boolean upsideDown, int sizeMultiple, Set<NetworkKind> networks) {
 
 		public Settings {
 			networks = Set.copyOf(networks);
@@ -67,7 +69,7 @@ public final class Variant {
 		}
 
 		Settings withCandidates(int d) {
-			return new Settings(name, summary, d, firstShift, outOfImage, colorRange, mirror, sizeMultiple, networks);
+			return new Settings(name, summary, d, firstShift, outOfImage, colorRange, upsideDown, sizeMultiple, networks);
 		}
 	}
 
@@ -113,8 +115,14 @@ public final class Variant {
 		return settings.colorRange();
 	}
 
-	public Mirror mirror() {
-		return settings.mirror();
+	/** True when the network sees images upside down (the authors' rotation). */
+	public boolean upsideDown() {
+		return settings.upsideDown();
+	}
+
+	/** How images from a rig with the colour camera on {@code side} enter this network's frame. */
+	public Frame frame(ColorSide side) {
+		return new Frame(side != NATIVE_SIDE, settings.upsideDown());
 	}
 
 	public int sizeMultiple() {

@@ -54,7 +54,7 @@ public final class ImportAuthorsModel {
 		s.put("parameters", r.parameters());
 		s.put("candidates", b.variant().candidates());
 		s.put("color_range", b.variant().colorRange().key());
-		s.put("mirror", b.variant().mirror().key());
+		s.put("upside_down", b.variant().upsideDown());
 		s.put("source_sha256", r.sourceSha256());
 		s.put("seconds", (System.nanoTime() - t0) / 1e9);
 		return s;

@@ -29,7 +29,7 @@ import org.cyclecolor.model.Weights;
  * Inference through a real exported model with a known answer: when the last 3-D layer is zero,
  * every score is 0 and W is uniform over the candidates inside the image, so the chroma is the
  * mean of the reference over those columns — on the right of the pixel for a colour camera on
- * the left, on its left otherwise. Checks masking, search direction, mirroring and padding.
+ * the left, on its left otherwise. Checks masking, zero padding, search direction, frames and padding.
  */
 class ColorizationModelTest {
 
@@ -94,6 +94,38 @@ class ColorizationModelTest {
 				}
 			}
 		}
+	}
+
+	@Test
+	void authorsFrameAveragesZeroPaddedCandidatesFromTheNextColumnOn() {
+		// The authors' variant: 48 candidates from disparity 1, zeros outside the image (not masked).
+		ModelBundle random = ModelBundle.initialized(Variants.get("authors-aaai20"), 3, Provenance.empty());
+		Weights w = random.weights(NetworkKind.COLORIZATION).copy();
+		Arrays.fill(w.get("unet.last.conv.weight").data(), 0f);
+		Arrays.fill(w.get("unet.last.conv.bias").data(), 0f);
+		Arrays.fill(w.get("unet.last.bn.beta").data(), 0f);
+		Arrays.fill(w.get("unet.last.bn.running_mean").data(), 0f);
+		Path p = dir.resolve("authors-uniform.onnx");
+		OnnxExporter.write(random.with(NetworkKind.COLORIZATION, w), p, false);
+		int width = 57, h = 5, d = 48;
+		YCbCrImage t = studio(image(width, h, 5)), ref = studio(image(width, h, 6));
+		try (ColorizationModel m = ColorizationModel.open(p, RuntimeOptions.cpu(1), Progress.NONE)) {
+			for (ColorSide side : ColorSide.values()) {
+				NetworkOutput out = m.colorize(t, ref, side);
+				for (int y = 0; y < h; y++) for (int x = 0; x < width; x++) {
+					double cb = 0;
+					for (int k = 0; k < d; k++) {
+						int col = x + side.sign() * (1 + k);
+						if (col >= 0 && col < width) cb += ref.cb().get(col, y);
+					}
+					assertEquals(cb / d, out.cb().get(x, y), 1e-3, side + " (" + x + ", " + y + ")");
+				}
+			}
+		}
+	}
+
+	private static YCbCrImage studio(YCbCrImage im) {
+		return new YCbCrImage(im.y(), im.cb(), im.cr(), YCbCrRange.STUDIO, 255);
 	}
 
 	@Test

@@ -53,7 +53,7 @@ class OnnxModelFileTest {
 		Map<String, String> m = f.metadata();
 		assertEquals("right", m.get(ModelMetadata.NATIVE_SIDE));
 		assertEquals("masked", m.get(ModelMetadata.OUT_OF_IMAGE));
-		assertEquals("flip-horizontal", m.get(ModelMetadata.MIRROR));
+		assertEquals("false", m.get(ModelMetadata.UPSIDE_DOWN));
 		assertTrue(m.get(ModelMetadata.INTERFACE).contains("(N, 3, H, W)"));
 		assertTrue(m.containsKey("cyclecolor.software"));
 	}

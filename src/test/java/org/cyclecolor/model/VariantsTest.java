@@ -39,12 +39,15 @@ class VariantsTest {
 		assertEquals(1, a.firstShift());
 		assertEquals(Variant.OutOfImage.ZERO_PADDED, a.settings().outOfImage());
 		assertEquals(YCbCrRange.STUDIO, a.colorRange());
-		assertEquals(Mirror.ROTATE_180, a.mirror());
+		assertTrue(a.upsideDown());
+		assertEquals(new Frame(true, true), a.frame(org.cyclecolor.method.ColorSide.LEFT)); // their 180-degree rotation
+		assertEquals(new Frame(false, true), a.frame(org.cyclecolor.method.ColorSide.RIGHT));
 		assertFalse(a.has(NetworkKind.REFINEMENT));
 		Variant c = Variants.get("cyclecnn");
 		assertEquals(0, c.firstShift());
 		assertEquals(Variant.OutOfImage.MASKED, c.settings().outOfImage());
-		assertEquals(Mirror.FLIP_HORIZONTAL, c.mirror());
+		assertEquals(new Frame(true, false), c.frame(org.cyclecolor.method.ColorSide.LEFT));
+		assertEquals(Frame.IDENTITY, c.frame(org.cyclecolor.method.ColorSide.RIGHT));
 		assertTrue(c.graph(NetworkKind.COLORIZATION).nodes().stream().anyMatch(n -> n.op() instanceof Op.MaskCandidates));
 		assertTrue(a.graph(NetworkKind.COLORIZATION).nodes().stream().noneMatch(n -> n.op() instanceof Op.MaskCandidates));
 		// the paper's 18-layer tower: 18 convolutions, n = 16, shared by both views
