@@ -51,8 +51,47 @@ public final class NetworkSession implements AutoCloseable {
 			// Denormal floats (tiny activations of trained networks) are very slow on x86; treat them as 0.
 			o.addConfigEntry("session.set_denormal_as_zero", "1");
 			if (device.device() == Device.CUDA) o.addCUDA(0);
-			return new NetworkSession(kind, environment().createSession(model, o), device);
+			return new NetworkSession(kind, createWithLargeStack(model, o), device);
 		}
+	}
+
+	/** Stack for creating a session: ONNX Runtime's graph optimisation recurses natively. */
+	static final long SESSION_STACK_BYTES = 256L << 20;
+
+	/**
+	 * Creates the session on a thread of its own with a large stack. Optimising these graphs needs
+	 * more native stack than a default 1 MB Java thread has (Fiji commands, the CLI's main thread);
+	 * overflowing it kills the JVM with a segmentation fault and no error report.
+	 */
+	private static OrtSession createWithLargeStack(byte[] model, OrtSession.SessionOptions o) throws OrtException {
+		OrtSession[] session = new OrtSession[1];
+		Throwable[] failure = new Throwable[1];
+		Thread t = new Thread(null, () -> {
+			try {
+				session[0] = environment().createSession(model, o);
+			}
+			catch (Throwable e) {
+				failure[0] = e;
+			}
+		}, "cyclecolor-ort-session", SESSION_STACK_BYTES);
+		t.start();
+		try {
+			t.join();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			try {
+				t.join(); // the session must not outlive this call half-made
+			}
+			catch (InterruptedException again) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		if (failure[0] instanceof OrtException oe) throw oe;
+		if (failure[0] instanceof RuntimeException re) throw re;
+		if (failure[0] instanceof Error err) throw err;
+		if (failure[0] != null) throw new IllegalStateException(failure[0]);
+		return session[0];
 	}
 
 	public NetworkKind kind() {

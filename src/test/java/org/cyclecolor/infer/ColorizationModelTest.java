@@ -129,6 +129,22 @@ class ColorizationModelTest {
 	}
 
 	@Test
+	void aFreshJvmOpensAModelFromAThreadWithAnOrdinaryStack() throws Exception {
+		// ONNX Runtime's first session of a process needs more native stack than a 1 MB Java thread
+		// has (Fiji commands, the CLI's main thread): overflowing it killed the JVM with a
+		// segmentation fault. Only a fresh process shows it, so this runs one.
+		Path p = dir.resolve("authors-fresh-jvm.onnx");
+		OnnxExporter.write(ModelBundle.initialized(Variants.get("authors-aaai20"), 2, Provenance.empty()), p, false);
+		Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+		Process proc = new ProcessBuilder(javaBin.toString(), "-Xss1m", "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+			OpenModelInFreshJvm.class.getName(), p.toString()).redirectErrorStream(true).start();
+		String out = new String(proc.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		int code = proc.waitFor();
+		assertEquals(0, code, "the child JVM exited with " + code + ": " + out);
+		assertTrue(out.contains("colorized 16x8"), out);
+	}
+
+	@Test
 	void inputsInAnotherRangeOrScaleAreRefused() {
 		YCbCrImage t = image(8, 4, 1);
 		YCbCrImage studio = new YCbCrImage(t.y(), t.cb(), t.cr(), YCbCrRange.STUDIO, 255);
