@@ -1,0 +1,175 @@
+package org.cyclecolor.baseline.stereo;
+
+import org.cyclecolor.Progress;
+
+/**
+ * Semi-global matching (Hirschmüller, "Stereo Processing by Semiglobal Matching and Mutual
+ * Information", TPAMI 2008): the matching costs are aggregated along 8 straight paths that end at
+ * each pixel, each path charging {@code p1} for a disparity change of one and {@code p2} for a
+ * larger jump; the disparity with the least summed cost wins, refined to sub-pixel by a parabola.
+ * <p>
+ * The same summed costs also give the match image's disparities, by searching along the diagonal
+ * d ↦ S(x + d, d) (Hirschmüller's §3.4), so the left–right check needs no second aggregation.
+ */
+final class SemiGlobalMatcher {
+
+	/** Larger than any path cost plus a penalty; the sentinel beside the disparity range. */
+	private static final int FAR = 1 << 20;
+
+	private final int p1;
+	private final int p2;
+
+	SemiGlobalMatcher(int p1, int p2) {
+		if (p1 < 0 || p2 < p1) throw new IllegalArgumentException("SGM penalties must satisfy 0 <= P1 <= P2, got " + p1 + ", " + p2 + ".");
+		this.p1 = p1;
+		this.p2 = p2;
+	}
+
+	/** Disparities of both images from one aggregation. */
+	static final class Disparities {
+		/** Base image: sub-pixel disparity (base x matches match x − d). */
+		final float[] base;
+		/** Base image: the integer disparity that won. */
+		final int[] baseInteger;
+		/** Match image: the integer disparity from the diagonal search (match x matches base x + d). */
+		final int[] match;
+
+		Disparities(float[] base, int[] baseInteger, int[] match) {
+			this.base = base;
+			this.baseInteger = baseInteger;
+			this.match = match;
+		}
+	}
+
+	/** Bytes the summed-cost volume needs. */
+	static long bytesNeeded(int width, int height, int maxDisparity) {
+		return 2L * width * height * (maxDisparity + 1);
+	}
+
+	Disparities match(CostVolume c, Progress progress) {
+		short[] sum = aggregate(c, progress);
+		progress.checkCancelled();
+		return select(c, sum);
+	}
+
+	/** S(p, d) = Σ over 8 paths of L_r(p, d). */
+	short[] aggregate(CostVolume c, Progress progress) {
+		int w = c.width, h = c.height, levels = c.levels;
+		short[] sum = new short[w * h * levels];
+		int span = levels + 2;
+		// Per path, the previous and the current row of L (with a FAR sentinel at each end of the
+		// disparity range) and each pixel's minimum over d.
+		int[][] prev = new int[4][w * span], cur = new int[4][w * span];
+		int[][] prevMin = new int[4][w], curMin = new int[4][w];
+		for (int pass = 0; pass < 2; pass++) {
+			boolean forward = pass == 0;
+			for (int p = 0; p < 4; p++) {
+				for (int x = 0; x < w; x++) {
+					prev[p][x * span] = prev[p][x * span + levels + 1] = FAR;
+					cur[p][x * span] = cur[p][x * span + levels + 1] = FAR;
+				}
+			}
+			for (int row = 0; row < h; row++) {
+				if ((row & 15) == 0) {
+					progress.checkCancelled();
+					progress.report(0.5 * pass + 0.5 * row / h, null);
+				}
+				int y = forward ? row : h - 1 - row;
+				int step = forward ? 1 : -1; // direction of travel along x and y
+				for (int k = 0; k < w; k++) {
+					int x = forward ? k : w - 1 - k;
+					int costOff = (y * w + x) * levels;
+					int o = x * span;
+					// Path 0: along the row, predecessor x − step in the current row.
+					int xp = x - step;
+					boolean hasX = xp >= 0 && xp < w;
+					curMin[0][x] = step(c.cost, costOff, levels, hasX ? cur[0] : null, xp * span, hasX ? curMin[0][xp] : 0, cur[0], o, sum);
+					boolean hasRow = row > 0;
+					// Path 1: diagonal, predecessor (x − step, y − step).
+					boolean ok = hasRow && hasX;
+					curMin[1][x] = step(c.cost, costOff, levels, ok ? prev[1] : null, xp * span, ok ? prevMin[1][xp] : 0, cur[1], o, sum);
+					// Path 2: along the column, predecessor (x, y − step).
+					curMin[2][x] = step(c.cost, costOff, levels, hasRow ? prev[2] : null, o, hasRow ? prevMin[2][x] : 0, cur[2], o, sum);
+					// Path 3: anti-diagonal, predecessor (x + step, y − step).
+					int xn = x + step;
+					ok = hasRow && xn >= 0 && xn < w;
+					curMin[3][x] = step(c.cost, costOff, levels, ok ? prev[3] : null, xn * span, ok ? prevMin[3][xn] : 0, cur[3], o, sum);
+				}
+				int[][] t = prev;
+				prev = cur;
+				cur = t;
+				t = prevMin;
+				prevMin = curMin;
+				curMin = t;
+			}
+		}
+		return sum;
+	}
+
+	/**
+	 * L(p, d) = C(p, d) + min(L(p−r, d), L(p−r, d±1) + P1, min_k L(p−r, k) + P2) − min_k L(p−r, k),
+	 * stored at {@code out[o + 1 + d]} and added to the sum; returns min_d L(p, d). Without a
+	 * predecessor (the path starts here) L = C.
+	 */
+	private int step(byte[] cost, int costOff, int levels, int[] pred, int predOff, int predMin, int[] out, int o,
+		short[] sum) {
+		int min = FAR;
+		if (pred == null) {
+			for (int d = 0; d < levels; d++) {
+				int v = cost[costOff + d] & 0xff;
+				out[o + 1 + d] = v;
+				sum[costOff + d] += v;
+				if (v < min) min = v;
+			}
+			return min;
+		}
+		int jump = predMin + p2;
+		for (int d = 0; d < levels; d++) {
+			int q = predOff + 1 + d;
+			int best = Math.min(Math.min(pred[q], Math.min(pred[q - 1], pred[q + 1]) + p1), jump);
+			int v = (cost[costOff + d] & 0xff) + best - predMin;
+			out[o + 1 + d] = v;
+			sum[costOff + d] += v;
+			if (v < min) min = v;
+		}
+		return min;
+	}
+
+	/** Winner-takes-all on the summed costs, for the base image and (along diagonals) the match image. */
+	private static Disparities select(CostVolume c, short[] sum) {
+		int w = c.width, h = c.height, levels = c.levels, maxD = levels - 1;
+		float[] base = new float[w * h];
+		int[] baseInt = new int[w * h];
+		int[] match = new int[w * h];
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				int i = y * w + x;
+				int o = i * levels;
+				int top = Math.min(x, maxD);
+				int best = 0;
+				for (int d = 1; d <= top; d++) if (sum[o + d] < sum[o + best]) best = d;
+				baseInt[i] = best;
+				float sub = best;
+				if (best > 0 && best < top) {
+					int a = sum[o + best - 1], b = sum[o + best], cc = sum[o + best + 1];
+					int denom = a - 2 * b + cc;
+					if (denom > 0) sub = best + 0.5f * (a - cc) / denom;
+				}
+				base[i] = sub;
+				// Match pixel x sees base pixel x + d at disparity d.
+				int topM = Math.min(maxD, w - 1 - x);
+				int bestM = 0;
+				int bestCost = sum[o];
+				for (int d = 1; d <= topM; d++) {
+					int v = sum[(i + d) * levels + d];
+					if (v < bestCost) {
+						bestCost = v;
+						bestM = d;
+					}
+				}
+				match[i] = bestM;
+			}
+		}
+		return new Disparities(base, baseInt, match);
+	}
+}
