@@ -39,9 +39,9 @@ public final class StereoLevinColorizer implements Colorizer {
 	private final LevinPropagation propagation;
 	private final YCbCrRange range;
 
-	/** Census costs, default penalties, default solver, full-range YCbCr. */
+	/** ZNCC costs, default penalties, default solver, full-range YCbCr. */
 	public StereoLevinColorizer() {
-		this(new StereoMatcher(MatchingCost.CENSUS), new LevinPropagation(), YCbCrRange.FULL);
+		this(new StereoMatcher(MatchingCost.ZNCC), new LevinPropagation(), YCbCrRange.FULL);
 	}
 
 	public StereoLevinColorizer(StereoMatcher matcher, LevinPropagation propagation, YCbCrRange range) {

@@ -97,31 +97,70 @@ final class CostVolume {
 		int w = v.width, h = v.height, n = w * h, levels = v.levels;
 		float[] b = base.data(), m = match.data();
 		float[] meanB = BoxFilter.mean(b, w, h, ZNCC_R), meanM = BoxFilter.mean(m, w, h, ZNCC_R);
-		float[] varB = variance(b, meanB, w, h), varM = variance(m, meanM, w, h);
-		float[] product = new float[n];
+		float[] invB = inverseStd(b, meanB, w, h), invM = inverseStd(m, meanM, w, h);
+		float[] product = new float[n], rowSums = new float[n];
+		double[] column = new double[w];
+		float area = (2 * ZNCC_R + 1) * (2 * ZNCC_R + 1);
 		for (int d = 0; d <= maxDisparity; d++) {
 			for (int y = 0; y < h; y++) {
 				int row = y * w;
 				for (int x = 0; x < w; x++) product[row + x] = b[row + x] * m[row + Math.max(0, x - d)];
 			}
-			float[] meanP = BoxFilter.mean(product, w, h, ZNCC_R);
+			float[] meanP = boxMean(product, rowSums, column, w, h, area);
 			for (int y = 0; y < h; y++) {
 				int row = y * w;
-				for (int x = 0; x < w; x++) {
-					int i = row + x;
-					int o = i * levels + d;
-					if (d > x) {
-						v.cost[o] = (byte) MAX_COST;
-						continue;
-					}
-					int j = i - d;
-					double cov = meanP[i] - (double) meanB[i] * meanM[j];
-					double ncc = cov / Math.sqrt((varB[i] + ZNCC_EPSILON) * (varM[j] + ZNCC_EPSILON));
-					v.cost[o] = (byte) Math.max(0, Math.min(MAX_COST - 1, Math.round(31 * (1 - ncc))));
+				int o = row * levels + d;
+				for (int x = 0; x < Math.min(d, w); x++, o += levels) v.cost[o] = (byte) MAX_COST;
+				for (int x = d; x < w; x++, o += levels) {
+					int i = row + x, j = i - d;
+					float ncc = (meanP[i] - meanB[i] * meanM[j]) * invB[i] * invM[j];
+					int c = (int) (31 * (1 - ncc) + 0.5f);
+					v.cost[o] = (byte) (c < 0 ? 0 : (c > MAX_COST - 1 ? MAX_COST - 1 : c));
 				}
 			}
 		}
 		return v;
+	}
+
+	/** 1 / sqrt(window variance + ε), so the per-disparity loop needs no square roots. */
+	private static float[] inverseStd(float[] a, float[] mean, int w, int h) {
+		float[] var = variance(a, mean, w, h);
+		for (int i = 0; i < var.length; i++) var[i] = (float) (1 / Math.sqrt(var[i] + ZNCC_EPSILON));
+		return var;
+	}
+
+	/**
+	 * The ZNCC window mean of {@code a} into {@code a} itself, using caller-owned buffers (this runs
+	 * once per disparity); same border rule as {@link BoxFilter}.
+	 */
+	private static float[] boxMean(float[] a, float[] tmp, double[] col, int w, int h, float area) {
+		int r = ZNCC_R;
+		for (int y = 0; y < h; y++) {
+			int row = y * w;
+			double s = 0;
+			for (int k = -r; k <= r; k++) s += a[row + clamp(k, w)];
+			for (int x = 0; x < w; x++) {
+				tmp[row + x] = (float) s;
+				s += a[row + clamp(x + r + 1, w)] - a[row + clamp(x - r, w)];
+			}
+		}
+		java.util.Arrays.fill(col, 0);
+		for (int k = -r; k <= r; k++) {
+			int row = clamp(k, h) * w;
+			for (int x = 0; x < w; x++) col[x] += tmp[row + x];
+		}
+		for (int y = 0; y < h; y++) {
+			int row = y * w, add = clamp(y + r + 1, h) * w, sub = clamp(y - r, h) * w;
+			for (int x = 0; x < w; x++) {
+				a[row + x] = (float) (col[x] / area);
+				col[x] += tmp[add + x] - tmp[sub + x];
+			}
+		}
+		return a;
+	}
+
+	private static int clamp(int i, int n) {
+		return i < 0 ? 0 : (i >= n ? n - 1 : i);
 	}
 
 	private static float[] variance(float[] a, float[] mean, int w, int h) {

@@ -19,9 +19,10 @@ public enum MatchingCost {
 
 	/**
 	 * Zero-mean normalised cross-correlation over a 5x5 window, cost 31 (1 − ZNCC). Unchanged by a
-	 * local gain and offset.
+	 * local gain and offset. The default: on Middlebury pairs it gave the best chroma in every
+	 * condition tried and the fewest wrong disparities once the cameras add noise.
 	 */
-	ZNCC("zncc", 2, 6, 64),
+	ZNCC("zncc", 2, 10, 64),
 
 	/**
 	 * Absolute difference of single pixels after matching the colour image's luminance mean and

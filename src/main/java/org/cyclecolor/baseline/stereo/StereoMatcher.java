@@ -55,7 +55,7 @@ public final class StereoMatcher {
 		progress.report(0, "Stereo: " + cost.key() + " costs");
 		CostVolume volume = CostVolume.compute(cost, base, other, maxDisparity);
 		progress.checkCancelled();
-		SemiGlobalMatcher.Disparities d = sgm.match(volume, progress.sub(0.15, 0.95));
+		SemiGlobalMatcher.Disparities d = sgm.match(volume, base.data(), progress.sub(0.15, 0.95));
 		boolean[] ok = LeftRightCheck.consistent(d.baseInteger, d.match, base.width(), cost.windowHalfWidth());
 		FloatPlane disparity = FloatPlane.wrap(d.base, base.width(), base.height());
 		if (mirror) {
