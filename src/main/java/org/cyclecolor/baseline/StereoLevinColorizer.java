@@ -10,6 +10,7 @@ import org.cyclecolor.UserException;
 import org.cyclecolor.baseline.levin.LevinPropagation;
 import org.cyclecolor.baseline.levin.SolveStats;
 import org.cyclecolor.baseline.stereo.MatchingCost;
+import org.cyclecolor.baseline.stereo.MonoColorStereo;
 import org.cyclecolor.baseline.stereo.StereoMatch;
 import org.cyclecolor.baseline.stereo.StereoMatcher;
 import org.cyclecolor.image.FloatPlane;
@@ -23,9 +24,10 @@ import org.cyclecolor.method.Colorizer;
 /**
  * Stereo colour transfer in the style of Jeon et al. ("Stereo Matching with Color and Monochrome
  * Cameras in Low-light Conditions", CVPR 2016): dense disparity between the gray image and the
- * colour image's luminance (semi-global matching with a cost that tolerates the cameras'
- * different responses), a left–right consistency check, the colour image's chroma warped to the
- * gray image at the consistent pixels, and colorization by optimization (Levin et al. 2004)
+ * colour image decolourised the way the mono camera sees it ({@link MonoColorStereo}: semi-global
+ * matching with a cost that tolerates the cameras' different responses, a left–right consistency
+ * check, the mono response refitted at the trusted matches), the colour image's chroma warped to
+ * the gray image at the consistent pixels, and colorization by optimization (Levin et al. 2004)
  * guided by the gray image to fill occluded and unreliable pixels.
  * <p>
  * Maps: "disparity" (mono coordinates, sub-pixel, every pixel's best match) and "valid" (1 where
@@ -35,17 +37,18 @@ public final class StereoLevinColorizer implements Colorizer {
 
 	public static final String NAME = "stereo-levin";
 
-	private final StereoMatcher matcher;
+	private final MonoColorStereo stereo;
 	private final LevinPropagation propagation;
 	private final YCbCrRange range;
 
-	/** ZNCC costs, default penalties, default solver, full-range YCbCr. */
+	/** ZNCC costs, default penalties and refinements, default solver, full-range YCbCr. */
 	public StereoLevinColorizer() {
-		this(new StereoMatcher(MatchingCost.ZNCC), new LevinPropagation(), YCbCrRange.FULL);
+		this(new MonoColorStereo(new StereoMatcher(MatchingCost.ZNCC), MonoColorStereo.DEFAULT_REFINEMENTS),
+			new LevinPropagation(), YCbCrRange.FULL);
 	}
 
-	public StereoLevinColorizer(StereoMatcher matcher, LevinPropagation propagation, YCbCrRange range) {
-		this.matcher = matcher;
+	public StereoLevinColorizer(MonoColorStereo stereo, LevinPropagation propagation, YCbCrRange range) {
+		this.stereo = stereo;
 		this.propagation = propagation;
 		this.range = range;
 	}
@@ -83,7 +86,7 @@ public final class StereoLevinColorizer implements Colorizer {
 			return fill;
 		}
 
-		/** Wall time of the cost volume, aggregation and left–right check. */
+		/** Wall time of the stereo matching (every pass: costs, aggregation, left–right check, fit). */
 		public double matchSeconds() {
 			return matchSeconds;
 		}
@@ -99,11 +102,11 @@ public final class StereoLevinColorizer implements Colorizer {
 		Inputs.requireFinite(input);
 		FloatPlane gray = input.gray();
 		long t0 = System.nanoTime();
-		StereoMatch match = matcher.match(gray, YCbCr.luma(input.reference()), input.colorSide(), input.maxDisparity(),
-			progress.sub(0, 0.6));
+		StereoMatch match = stereo.match(gray, input.reference(), input.colorSide(), input.maxDisparity(),
+			progress.sub(0, 0.6)).match();
 		double matchSeconds = (System.nanoTime() - t0) * 1e-9;
 		progress.log(String.format(Locale.ROOT, "stereo (%s): %.1f%% of the pixels passed the left-right check",
-			matcher.cost().key(), 100 * match.consistentFraction()));
+			stereo.matcher().cost().key(), 100 * match.consistentFraction()));
 
 		YCbCrImage ref = YCbCr.toYCbCr(input.reference(), range);
 		ChromaWarp warp = ChromaWarp.of(ref.cb(), ref.cr(), match, ref.neutralChroma());

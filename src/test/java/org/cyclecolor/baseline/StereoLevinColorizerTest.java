@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.cyclecolor.CancelledException;
 import org.cyclecolor.Progress;
 import org.cyclecolor.UserException;
 import org.cyclecolor.image.FloatPlane;
@@ -131,6 +132,25 @@ class StereoLevinColorizerTest {
 		UserException nan = assertThrows(UserException.class, () -> new StereoLevinColorizer()
 			.colorize(new ColorizationInput(gray, ref, ColorSide.RIGHT, 10), Progress.NONE));
 		assertTrue(nan.getMessage().contains("(3, 4)"), nan.getMessage());
+	}
+
+	@Test
+	void cancellingStopsTheWork() {
+		ShiftedPair p = new ShiftedPair(ColorSide.RIGHT, 33);
+		int[] reports = new int[1];
+		Progress cancelSoon = new Progress() {
+			@Override
+			public void report(double fraction, String message) {
+				reports[0]++;
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return reports[0] > 3;
+			}
+		};
+		assertThrows(CancelledException.class, () -> new StereoLevinColorizer()
+			.colorize(new ColorizationInput(p.gray, p.reference, ColorSide.RIGHT, MAX_D), cancelSoon));
 	}
 
 	@Test

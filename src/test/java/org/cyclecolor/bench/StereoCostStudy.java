@@ -13,6 +13,7 @@ import org.cyclecolor.baseline.TestMetrics;
 import org.cyclecolor.baseline.UnwarpedColorizer;
 import org.cyclecolor.baseline.levin.LevinPropagation;
 import org.cyclecolor.baseline.stereo.MatchingCost;
+import org.cyclecolor.baseline.stereo.MonoColorStereo;
 import org.cyclecolor.baseline.stereo.StereoMatch;
 import org.cyclecolor.baseline.stereo.StereoMatcher;
 import org.cyclecolor.image.FloatPlane;
@@ -45,6 +46,9 @@ public final class StereoCostStudy {
 	static final String[] SCENES = System.getProperty("scenes") != null ? System.getProperty("scenes").split(",") : new String[] { "mb2001-tsukuba", "mb2003-cones", "mb2003-teddy", "mb2005-art", "mb2005-books",
 		"mb2005-dolls", "mb2005-laundry", "mb2005-moebius", "mb2005-reindeer-half" };
 
+	/** Response refinements (-Drefinements=N, default MonoColorStereo's). */
+	static final int REFINEMENTS = Integer.getInteger("refinements", MonoColorStereo.DEFAULT_REFINEMENTS);
+
 	public static void main(String[] args) throws Exception {
 		Path root = SharedData.root();
 		if (root == null) {
@@ -60,6 +64,7 @@ public final class StereoCostStudy {
 			p2s = ints(args[2]);
 		}
 		System.out.println(Bench.machine());
+		System.out.println("# mono-response refinements: " + REFINEMENTS);
 		System.out.println("scene\tcondition\tcost\tP1\tP2\tbad1_all%\tkept%\tbad1_kept%\tCbCr_PSNR\tunwarped_PSNR");
 		for (String name : SCENES) {
 			Path dir = root.resolve("stereo").resolve(name);
@@ -79,8 +84,9 @@ public final class StereoCostStudy {
 				for (MatchingCost cost : costs) {
 					for (int p1 : p1s == null ? new int[] { cost.defaultP1() } : p1s) {
 						for (int p2 : p2s == null ? new int[] { cost.defaultP2() } : p2s) {
-							StereoLevinColorizer.Run run = new StereoLevinColorizer(new StereoMatcher(cost, p1, p2),
-								new LevinPropagation(), YCbCrRange.FULL).run(in, Progress.NONE);
+							StereoLevinColorizer.Run run = new StereoLevinColorizer(
+								new MonoColorStereo(new StereoMatcher(cost, p1, p2), REFINEMENTS), new LevinPropagation(),
+								YCbCrRange.FULL).run(in, Progress.NONE);
 							double[] bad = badPixels(run.match(), s.leftDisparity, scored);
 							ColorizationResult r = run.result();
 							double psnr = TestMetrics.chromaPsnr(r.image().cb(), r.image().cr(), truth.cb(), truth.cr(), scored);

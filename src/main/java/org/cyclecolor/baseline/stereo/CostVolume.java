@@ -1,5 +1,6 @@
 package org.cyclecolor.baseline.stereo;
 
+import org.cyclecolor.Progress;
 import org.cyclecolor.baseline.BoxFilter;
 import org.cyclecolor.image.FloatPlane;
 
@@ -44,11 +45,11 @@ final class CostVolume {
 		return (long) width * height * (maxDisparity + 1);
 	}
 
-	static CostVolume compute(MatchingCost kind, FloatPlane base, FloatPlane match, int maxDisparity) {
+	static CostVolume compute(MatchingCost kind, FloatPlane base, FloatPlane match, int maxDisparity, Progress progress) {
 		if (!base.sameSize(match)) throw new IllegalArgumentException("Base " + base + " and match " + match + " differ in size.");
 		switch (kind) {
 			case CENSUS: return census(base, match, maxDisparity);
-			case ZNCC: return zncc(base, match, maxDisparity);
+			case ZNCC: return zncc(base, match, maxDisparity, progress);
 			default: return gainCompensatedAd(base, match, maxDisparity);
 		}
 	}
@@ -92,7 +93,7 @@ final class CostVolume {
 		return out;
 	}
 
-	private static CostVolume zncc(FloatPlane base, FloatPlane match, int maxDisparity) {
+	private static CostVolume zncc(FloatPlane base, FloatPlane match, int maxDisparity, Progress progress) {
 		CostVolume v = new CostVolume(base.width(), base.height(), maxDisparity + 1);
 		int w = v.width, h = v.height, n = w * h, levels = v.levels;
 		float[] b = base.data(), m = match.data();
@@ -102,6 +103,8 @@ final class CostVolume {
 		double[] column = new double[w];
 		float area = (2 * ZNCC_R + 1) * (2 * ZNCC_R + 1);
 		for (int d = 0; d <= maxDisparity; d++) {
+			progress.checkCancelled();
+			progress.report((double) d / levels, null);
 			for (int y = 0; y < h; y++) {
 				int row = y * w;
 				for (int x = 0; x < w; x++) product[row + x] = b[row + x] * m[row + Math.max(0, x - d)];

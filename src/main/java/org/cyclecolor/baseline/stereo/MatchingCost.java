@@ -15,7 +15,7 @@ public enum MatchingCost {
 	 * Census transform over a 9x7 window (62 bits: is each neighbour darker than the centre?),
 	 * Hamming distance. Unchanged by any monotonic change of the response (gain, offset, gamma).
 	 */
-	CENSUS("census", 4, 7, 86),
+	CENSUS("census", 4, 10, 86),
 
 	/**
 	 * Zero-mean normalised cross-correlation over a 5x5 window, cost 31 (1 − ZNCC). Unchanged by a

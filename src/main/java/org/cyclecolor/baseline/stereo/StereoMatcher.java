@@ -53,9 +53,9 @@ public final class StereoMatcher {
 		FloatPlane base = mirror ? gray.flipHorizontal() : gray;
 		FloatPlane other = mirror ? colorLuma.flipHorizontal() : colorLuma;
 		progress.report(0, "Stereo: " + cost.key() + " costs");
-		CostVolume volume = CostVolume.compute(cost, base, other, maxDisparity);
-		progress.checkCancelled();
-		SemiGlobalMatcher.Disparities d = sgm.match(volume, base.data(), progress.sub(0.15, 0.95));
+		CostVolume volume = CostVolume.compute(cost, base, other, maxDisparity, progress.sub(0, 0.3));
+		progress.report(0.3, "Stereo: semi-global matching");
+		SemiGlobalMatcher.Disparities d = sgm.match(volume, base.data(), progress.sub(0.3, 0.95));
 		boolean[] ok = LeftRightCheck.consistent(d.baseInteger, d.match, base.width(), cost.windowHalfWidth());
 		FloatPlane disparity = FloatPlane.wrap(d.base, base.width(), base.height());
 		if (mirror) {
