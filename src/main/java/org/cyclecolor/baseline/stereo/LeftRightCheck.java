@@ -10,8 +10,12 @@ package org.cyclecolor.baseline.stereo;
  */
 final class LeftRightCheck {
 
-	/** Disparities may differ by this much (pixels) and still count as consistent. */
-	static final int TOLERANCE = 1;
+	/**
+	 * Disparities may differ by this much (pixels) and still count as consistent. Measured on nine
+	 * Middlebury scenes, 0 rather than 1 gives +0.26 dB Cb/Cr PSNR on average (every scene and
+	 * condition gains): fewer, better matches, and Levin propagation fills the rest well.
+	 */
+	static final int TOLERANCE = 0;
 
 	private LeftRightCheck() {}
 
