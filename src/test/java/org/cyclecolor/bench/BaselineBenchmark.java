@@ -14,6 +14,7 @@ import org.cyclecolor.baseline.SyntheticScenes;
 import org.cyclecolor.baseline.UnwarpedColorizer;
 import org.cyclecolor.baseline.WelshColorizer;
 import org.cyclecolor.baseline.levin.SolveStats;
+import org.cyclecolor.baseline.stereo.MonoColorStereo;
 import org.cyclecolor.image.FloatPlane;
 import org.cyclecolor.image.RgbImage;
 import org.cyclecolor.method.ColorSide;
@@ -42,7 +43,8 @@ public final class BaselineBenchmark {
 		int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
 		ColorizationInput in = input(scene, maxD);
 		System.out.println(Bench.machine());
-		System.out.printf(Locale.ROOT, "# %dx%d, max disparity %d, %d timed runs after one warm-up; medians%n", W, H, maxD, runs);
+		System.out.printf(Locale.ROOT, "# %dx%d, max disparity %d, %d timed runs after one warm-up; medians; stereo: zncc, %d"
+			+ " matching passes%n", W, H, maxD, runs, MonoColorStereo.DEFAULT_REFINEMENTS + 1);
 
 		for (Colorizer c : new Colorizer[] { new UnwarpedColorizer(), new WelshColorizer() }) {
 			double[] t = new double[runs];

@@ -11,6 +11,7 @@ import org.cyclecolor.baseline.StereoLevinColorizer;
 import org.cyclecolor.baseline.StereoScene;
 import org.cyclecolor.baseline.TestMetrics;
 import org.cyclecolor.baseline.UnwarpedColorizer;
+import org.cyclecolor.baseline.WelshColorizer;
 import org.cyclecolor.baseline.levin.LevinPropagation;
 import org.cyclecolor.baseline.stereo.MatchingCost;
 import org.cyclecolor.baseline.stereo.MonoColorStereo;
@@ -34,11 +35,14 @@ import org.cyclecolor.testutil.SharedData;
  * and colour noise σ 0.03), and prints per scene and cost:
  * the share of pixels whose disparity is off by more than 1 (all pixels with ground truth, and
  * those that passed the left–right check), the share that passed, and the Cb/Cr PSNR against the
- * left view's true colour (a left border of max-disparity columns excluded).
+ * left view's true colour (a left border of max-disparity columns excluded), beside that of the
+ * unwarped and Welsh baselines.
  *
  * <pre>
- *   scripts/bench StereoCostStudy                      # the three costs with their default penalties
- *   scripts/bench StereoCostStudy census 4,7,10 48,86,128   # a penalty sweep for one cost
+ *   scripts/bench StereoCostStudy                           # the three costs, default penalties
+ *   scripts/bench StereoCostStudy census 4,7,10 64,86,128   # a penalty sweep for one cost
+ *   JAVA_OPTS="-Xmx6g -Drefinements=0" scripts/bench StereoCostStudy zncc 10 64   # without response fitting
+ *   JAVA_OPTS="-Xmx6g -Dscenes=mb2003-teddy,mb2005-art" scripts/bench StereoCostStudy   # some scenes only
  * </pre>
  */
 public final class StereoCostStudy {
@@ -65,7 +69,7 @@ public final class StereoCostStudy {
 		}
 		System.out.println(Bench.machine());
 		System.out.println("# mono-response refinements: " + REFINEMENTS);
-		System.out.println("scene\tcondition\tcost\tP1\tP2\tbad1_all%\tkept%\tbad1_kept%\tCbCr_PSNR\tunwarped_PSNR");
+		System.out.println("scene\tcondition\tcost\tP1\tP2\tbad1_all%\tkept%\tbad1_kept%\tCbCr_PSNR\tunwarped_PSNR\twelsh_PSNR");
 		for (String name : SCENES) {
 			Path dir = root.resolve("stereo").resolve(name);
 			if (!Files.isDirectory(dir)) continue;
@@ -81,6 +85,8 @@ public final class StereoCostStudy {
 				ColorizationResult unwarped = new UnwarpedColorizer().colorize(in, Progress.NONE);
 				double psnrUnwarped = TestMetrics.chromaPsnr(unwarped.image().cb(), unwarped.image().cr(), truth.cb(),
 					truth.cr(), scored);
+				ColorizationResult welsh = new WelshColorizer().colorize(in, Progress.NONE);
+				double psnrWelsh = TestMetrics.chromaPsnr(welsh.image().cb(), welsh.image().cr(), truth.cb(), truth.cr(), scored);
 				for (MatchingCost cost : costs) {
 					for (int p1 : p1s == null ? new int[] { cost.defaultP1() } : p1s) {
 						for (int p2 : p2s == null ? new int[] { cost.defaultP2() } : p2s) {
@@ -90,8 +96,8 @@ public final class StereoCostStudy {
 							double[] bad = badPixels(run.match(), s.leftDisparity, scored);
 							ColorizationResult r = run.result();
 							double psnr = TestMetrics.chromaPsnr(r.image().cb(), r.image().cr(), truth.cb(), truth.cr(), scored);
-							System.out.printf(Locale.ROOT, "%s\t%s\t%s\t%d\t%d\t%.1f\t%.1f\t%.1f\t%.2f\t%.2f%n", name, condition,
-								cost.key(), p1, p2, bad[0], bad[1], bad[2], psnr, psnrUnwarped);
+							System.out.printf(Locale.ROOT, "%s\t%s\t%s\t%d\t%d\t%.1f\t%.1f\t%.1f\t%.2f\t%.2f\t%.2f%n", name,
+								condition, cost.key(), p1, p2, bad[0], bad[1], bad[2], psnr, psnrUnwarped, psnrWelsh);
 						}
 					}
 				}

@@ -67,11 +67,6 @@ final class GridOperator {
 		return new double[paddedSize(width, height)];
 	}
 
-	/** Padded index of pixel (x, y). */
-	int index(int x, int y) {
-		return (y + 1) * stride + x + 1;
-	}
-
 	/** Offset of the neighbour in direction k, in padded indices. */
 	int offset(int k) {
 		return offset[k];

@@ -32,14 +32,6 @@ final class CostVolume {
 		this.cost = new byte[width * height * levels];
 	}
 
-	int maxDisparity() {
-		return levels - 1;
-	}
-
-	int get(int x, int y, int d) {
-		return cost[(y * width + x) * levels + d] & 0xff;
-	}
-
 	/** Bytes a volume of this size needs, for memory checks before allocating. */
 	static long bytesNeeded(int width, int height, int maxDisparity) {
 		return (long) width * height * (maxDisparity + 1);

@@ -14,11 +14,14 @@ import org.cyclecolor.method.ColorSide;
 public final class MonoColorStereo {
 
 	/**
-	 * Refinements after the first match. Measured on the repository's sample pair (ZNCC): Cb/Cr
-	 * PSNR 27.6 dB with none, 32.5 dB with one, 33.2 dB with two (the striped banner whose
-	 * colours share one luma is matched only once the response is fitted).
+	 * Refinements after the first match. Measured (ZNCC, Cb/Cr PSNR with 0 / 1 / 2 refinements): on
+	 * the repository's sample pair 27.8 / 33.0 / 33.4 dB (its striped banner, whose colours share
+	 * one luma, is matched only once the response is fitted); on nine Middlebury scenes, means of
+	 * 38.40 / 38.40 / 38.41 dB with an ideal mono camera, 38.31 / 38.36 / 38.36 dB with a simulated
+	 * one, 33.79 / 33.85 / 33.85 dB with camera noise. A second refinement costs a full matching
+	 * pass for 0.3 dB on the sample only.
 	 */
-	public static final int DEFAULT_REFINEMENTS = 2;
+	public static final int DEFAULT_REFINEMENTS = 1;
 
 	private final StereoMatcher matcher;
 	private final int refinements;

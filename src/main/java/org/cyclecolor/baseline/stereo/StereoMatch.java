@@ -40,12 +40,4 @@ public final class StereoMatch {
 		for (boolean c : consistent) if (c) n++;
 		return (double) n / consistent.length;
 	}
-
-	/** The check as a plane: 1 where consistent, 0 elsewhere. */
-	public FloatPlane consistencyMap() {
-		FloatPlane p = new FloatPlane(disparity.width(), disparity.height());
-		float[] d = p.data();
-		for (int i = 0; i < d.length; i++) d[i] = consistent[i] ? 1 : 0;
-		return p;
-	}
 }
