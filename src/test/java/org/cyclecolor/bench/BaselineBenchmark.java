@@ -60,11 +60,14 @@ public final class BaselineBenchmark {
 		StereoLevinColorizer stereo = new StereoLevinColorizer();
 		double[] total = new double[runs], match = new double[runs], setup = new double[runs], solve = new double[runs];
 		double[] iterations = new double[runs], residual = new double[runs], unknown = new double[runs];
+		double[] cpu = new double[runs];
 		stereo.run(in, Progress.NONE);
 		for (int r = 0; r < runs; r++) {
 			long t0 = System.nanoTime();
+			long c0 = Bench.processCpuNanos();
 			StereoLevinColorizer.Run run = stereo.run(in, Progress.NONE);
 			total[r] = (System.nanoTime() - t0) * 1e-9;
+			cpu[r] = (Bench.processCpuNanos() - c0) * 1e-9;
 			match[r] = run.matchSeconds();
 			setup[r] = run.fill().setupSeconds();
 			for (SolveStats s : run.fill().stats()) {
@@ -74,11 +77,14 @@ public final class BaselineBenchmark {
 			}
 			unknown[r] = run.fill().stats().get(0).unknowns();
 		}
-		System.out.printf(Locale.ROOT, "%-14s total %7.3f s  (stereo match %.3f s, Levin setup %.3f s, Levin solve %.3f s for Cb+Cr)%n",
-			stereo.name(), Bench.median(total), Bench.median(match), Bench.median(setup), Bench.median(solve));
+		System.out.printf(Locale.ROOT, "%-14s total %7.3f s  (stereo match %.3f s, Levin setup %.3f s, Levin solve %.3f s for Cb+Cr;"
+			+ " process CPU time %.3f s)%n", stereo.name(), Bench.median(total), Bench.median(match), Bench.median(setup),
+			Bench.median(solve), Bench.median(cpu));
 		System.out.printf(Locale.ROOT,
 			"Levin solver: %.0f unknowns (%.1f%% of the pixels), %.0f BiCGSTAB iterations for Cb+Cr, relative residual <= %.1e%n",
 			Bench.median(unknown), 100 * Bench.median(unknown) / (W * H), Bench.median(iterations), Bench.median(residual));
+		System.out.printf(Locale.ROOT, "# load average %.1f at the end%n",
+			java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 	}
 
 	private static ColorizationInput input(String scene, int maxD) throws Exception {

@@ -28,6 +28,13 @@ final class Bench {
 			cpu, rt.availableProcessors(), System.getProperty("java.version"), rt.maxMemory() >> 20, load);
 	}
 
+	/** CPU time of this process, all threads (0 when the JVM cannot tell). */
+	static long processCpuNanos() {
+		java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+		return os instanceof com.sun.management.OperatingSystemMXBean
+			? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
+	}
+
 	static double median(double[] v) {
 		double[] s = v.clone();
 		Arrays.sort(s);

@@ -1,5 +1,7 @@
 package org.cyclecolor.baseline.stereo;
 
+import java.util.stream.IntStream;
+
 import org.cyclecolor.Progress;
 import org.cyclecolor.baseline.BoxFilter;
 import org.cyclecolor.image.FloatPlane;
@@ -85,36 +87,52 @@ final class CostVolume {
 		return out;
 	}
 
+	/**
+	 * ZNCC costs, one disparity at a time (a product image and its window mean); disparities are
+	 * split into contiguous ranges that run in parallel, each with its own buffers.
+	 */
 	private static CostVolume zncc(FloatPlane base, FloatPlane match, int maxDisparity, Progress progress) {
 		CostVolume v = new CostVolume(base.width(), base.height(), maxDisparity + 1);
-		int w = v.width, h = v.height, n = w * h, levels = v.levels;
+		int w = v.width, h = v.height;
 		float[] b = base.data(), m = match.data();
 		float[] meanB = BoxFilter.mean(b, w, h, ZNCC_R), meanM = BoxFilter.mean(m, w, h, ZNCC_R);
 		float[] invB = inverseStd(b, meanB, w, h), invM = inverseStd(m, meanM, w, h);
-		float[] product = new float[n], rowSums = new float[n];
-		double[] column = new double[w];
-		float area = (2 * ZNCC_R + 1) * (2 * ZNCC_R + 1);
-		for (int d = 0; d <= maxDisparity; d++) {
-			progress.checkCancelled();
-			progress.report((double) d / levels, null);
-			for (int y = 0; y < h; y++) {
-				int row = y * w;
-				for (int x = 0; x < w; x++) product[row + x] = b[row + x] * m[row + Math.max(0, x - d)];
+		int chunks = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), v.levels));
+		IntStream.range(0, chunks).parallel().forEach(k -> {
+			int from = k * v.levels / chunks, to = (k + 1) * v.levels / chunks;
+			// Only the first range reports (progress sinks need not be thread-safe); all poll for cancel.
+			Progress p = k == 0 ? progress : Progress.NONE;
+			float[] product = new float[w * h], rowSums = new float[w * h];
+			double[] column = new double[w];
+			for (int d = from; d < to; d++) {
+				progress.checkCancelled();
+				p.report((double) (d - from) / (to - from), null);
+				znccAt(d, v, b, m, meanB, meanM, invB, invM, product, rowSums, column);
 			}
-			float[] meanP = boxMean(product, rowSums, column, w, h, area);
-			for (int y = 0; y < h; y++) {
-				int row = y * w;
-				int o = row * levels + d;
-				for (int x = 0; x < Math.min(d, w); x++, o += levels) v.cost[o] = (byte) MAX_COST;
-				for (int x = d; x < w; x++, o += levels) {
-					int i = row + x, j = i - d;
-					float ncc = (meanP[i] - meanB[i] * meanM[j]) * invB[i] * invM[j];
-					int c = (int) (31 * (1 - ncc) + 0.5f);
-					v.cost[o] = (byte) (c < 0 ? 0 : (c > MAX_COST - 1 ? MAX_COST - 1 : c));
-				}
+		});
+		return v;
+	}
+
+	private static void znccAt(int d, CostVolume v, float[] b, float[] m, float[] meanB, float[] meanM, float[] invB,
+		float[] invM, float[] product, float[] rowSums, double[] column) {
+		int w = v.width, h = v.height, levels = v.levels;
+		float area = (2 * ZNCC_R + 1) * (2 * ZNCC_R + 1);
+		for (int y = 0; y < h; y++) {
+			int row = y * w;
+			for (int x = 0; x < w; x++) product[row + x] = b[row + x] * m[row + Math.max(0, x - d)];
+		}
+		float[] meanP = boxMean(product, rowSums, column, w, h, area);
+		for (int y = 0; y < h; y++) {
+			int row = y * w;
+			int o = row * levels + d;
+			for (int x = 0; x < Math.min(d, w); x++, o += levels) v.cost[o] = (byte) MAX_COST;
+			for (int x = d; x < w; x++, o += levels) {
+				int i = row + x, j = i - d;
+				float ncc = (meanP[i] - meanB[i] * meanM[j]) * invB[i] * invM[j];
+				int c = (int) (31 * (1 - ncc) + 0.5f);
+				v.cost[o] = (byte) (c < 0 ? 0 : (c > MAX_COST - 1 ? MAX_COST - 1 : c));
 			}
 		}
-		return v;
 	}
 
 	/** 1 / sqrt(window variance + ε), so the per-disparity loop needs no square roots. */

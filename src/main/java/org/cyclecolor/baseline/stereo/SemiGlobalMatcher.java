@@ -1,5 +1,9 @@
 package org.cyclecolor.baseline.stereo;
 
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
 import org.cyclecolor.Progress;
 
 /**
@@ -25,11 +29,18 @@ final class SemiGlobalMatcher {
 
 	private final int p1;
 	private final int p2;
+	private final boolean allowParallel;
 
 	SemiGlobalMatcher(int p1, int p2) {
+		this(p1, p2, true);
+	}
+
+	/** @param allowParallel false forces the one-array, one-thread path (tests compare the two) */
+	SemiGlobalMatcher(int p1, int p2, boolean allowParallel) {
 		if (p1 < 0 || p2 < p1) throw new IllegalArgumentException("SGM penalties must satisfy 0 <= P1 <= P2, got " + p1 + ", " + p2 + ".");
 		this.p1 = p1;
 		this.p2 = p2;
+		this.allowParallel = allowParallel;
 	}
 
 	/** Disparities of both images from one aggregation. */
@@ -48,74 +59,109 @@ final class SemiGlobalMatcher {
 		}
 	}
 
-	/** Bytes the summed-cost volume needs. */
+	/** Bytes the summed-cost volume needs at least (a second array speeds things up when it fits). */
 	static long bytesNeeded(int width, int height, int maxDisparity) {
 		return 2L * width * height * (maxDisparity + 1);
 	}
 
 	/**
+	 * The two sweeps (forward: paths from the left and from above; backward: from the right and
+	 * from below) are independent, so with two processors and room for a second summed-cost array
+	 * they run side by side, each summing into its own array. Integer sums make the result the
+	 * same either way.
+	 *
 	 * @param image the base image (its intensity steps soften the jump penalty)
 	 */
 	Disparities match(CostVolume c, float[] image, Progress progress) {
-		short[] sum = aggregate(c, image, progress);
+		short[] forward = new short[c.cost.length];
+		boolean parallel = allowParallel && Runtime.getRuntime().availableProcessors() > 1
+			&& StereoMatcher.freeMemory() > 2L * c.cost.length + (64L << 20);
+		short[] backward = parallel ? new short[c.cost.length] : forward;
+		if (parallel) {
+			Progress quiet = new Progress() {
+				@Override
+				public void report(double fraction, String message) {}
+
+				@Override
+				public boolean isCancelled() {
+					return progress.isCancelled();
+				}
+			};
+			CompletableFuture<Void> other = CompletableFuture.runAsync(() -> sweep(c, image, false, backward, quiet));
+			try {
+				sweep(c, image, true, forward, progress);
+			}
+			finally {
+				join(other);
+			}
+		}
+		else {
+			sweep(c, image, true, forward, progress.sub(0, 0.5));
+			sweep(c, image, false, forward, progress.sub(0.5, 1));
+		}
 		progress.checkCancelled();
-		return select(c, sum);
+		return select(c, forward, parallel ? backward : null);
 	}
 
-	/** S(p, d) = Σ over 8 paths of L_r(p, d). */
-	private short[] aggregate(CostVolume c, float[] image, Progress progress) {
+	private static void join(CompletableFuture<Void> f) {
+		try {
+			f.join();
+		}
+		catch (CompletionException e) {
+			if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
+			throw e;
+		}
+	}
+
+	/** Adds Σ over the sweep's 4 paths of L_r(p, d) to {@code sum}. */
+	private void sweep(CostVolume c, float[] image, boolean forward, short[] sum, Progress progress) {
 		int w = c.width, h = c.height, levels = c.levels;
-		short[] sum = new short[w * h * levels];
 		int span = levels + 2;
 		// Per path, the previous and the current row of L (with a FAR sentinel at each end of the
 		// disparity range) and each pixel's minimum over d.
 		int[][] prev = new int[4][w * span], cur = new int[4][w * span];
 		int[][] prevMin = new int[4][w], curMin = new int[4][w];
 		int[] costRow = new int[levels], acc = new int[levels];
-		for (int pass = 0; pass < 2; pass++) {
-			boolean forward = pass == 0;
-			for (int p = 0; p < 4; p++) {
-				for (int x = 0; x < w; x++) {
-					prev[p][x * span] = prev[p][x * span + levels + 1] = FAR;
-					cur[p][x * span] = cur[p][x * span + levels + 1] = FAR;
-				}
-			}
-			for (int row = 0; row < h; row++) {
-				if ((row & 15) == 0) {
-					progress.checkCancelled();
-					progress.report(0.5 * pass + 0.5 * row / h, null);
-				}
-				int y = forward ? row : h - 1 - row;
-				int step = forward ? 1 : -1; // direction of travel along x and y
-				for (int k = 0; k < w; k++) {
-					int x = forward ? k : w - 1 - k;
-					int pix = y * w + x;
-					int costOff = pix * levels;
-					int o = x * span;
-					for (int d = 0; d < levels; d++) costRow[d] = c.cost[costOff + d] & 0xff;
-					java.util.Arrays.fill(acc, 0);
-					// Path 0 runs along the row: its predecessor (x − step, y) is in the current row.
-					// Paths 1-3 come from the previous row: (x − step, ·), (x, ·), (x + step, ·).
-					for (int p = 0; p < 4; p++) {
-						int xp = p == 0 || p == 1 ? x - step : (p == 2 ? x : x + step);
-						boolean has = xp >= 0 && xp < w && (p == 0 || row > 0);
-						int[] pred = p == 0 ? cur[0] : prev[p];
-						int[] predMin = p == 0 ? curMin[0] : prevMin[p];
-						int predPix = (p == 0 ? y : y - step) * w + xp;
-						curMin[p][x] = step(costRow, levels, has ? jumpPenalty(image, pix, predPix) : p2, has ? pred : null,
-							xp * span, has ? predMin[xp] : 0, cur[p], o, acc);
-					}
-					for (int d = 0; d < levels; d++) sum[costOff + d] += acc[d];
-				}
-				int[][] t = prev;
-				prev = cur;
-				cur = t;
-				t = prevMin;
-				prevMin = curMin;
-				curMin = t;
+		for (int p = 0; p < 4; p++) {
+			for (int x = 0; x < w; x++) {
+				prev[p][x * span] = prev[p][x * span + levels + 1] = FAR;
+				cur[p][x * span] = cur[p][x * span + levels + 1] = FAR;
 			}
 		}
-		return sum;
+		int step = forward ? 1 : -1; // direction of travel along x and y
+		for (int row = 0; row < h; row++) {
+			if ((row & 15) == 0) {
+				progress.checkCancelled();
+				progress.report((double) row / h, null);
+			}
+			int y = forward ? row : h - 1 - row;
+			for (int k = 0; k < w; k++) {
+				int x = forward ? k : w - 1 - k;
+				int pix = y * w + x;
+				int costOff = pix * levels;
+				int o = x * span;
+				for (int d = 0; d < levels; d++) costRow[d] = c.cost[costOff + d] & 0xff;
+				Arrays.fill(acc, 0);
+				// Path 0 runs along the row: its predecessor (x − step, y) is in the current row.
+				// Paths 1-3 come from the previous row: (x − step, ·), (x, ·), (x + step, ·).
+				for (int p = 0; p < 4; p++) {
+					int xp = p == 0 || p == 1 ? x - step : (p == 2 ? x : x + step);
+					boolean has = xp >= 0 && xp < w && (p == 0 || row > 0);
+					int[] pred = p == 0 ? cur[0] : prev[p];
+					int[] predMin = p == 0 ? curMin[0] : prevMin[p];
+					int predPix = (p == 0 ? y : y - step) * w + xp;
+					curMin[p][x] = step(costRow, levels, has ? jumpPenalty(image, pix, predPix) : p2, has ? pred : null,
+						xp * span, has ? predMin[xp] : 0, cur[p], o, acc);
+				}
+				for (int d = 0; d < levels; d++) sum[costOff + d] += acc[d];
+			}
+			int[][] t = prev;
+			prev = cur;
+			cur = t;
+			t = prevMin;
+			prevMin = curMin;
+			curMin = t;
+		}
 	}
 
 	/**
@@ -157,33 +203,37 @@ final class SemiGlobalMatcher {
 		return min;
 	}
 
-	/** Winner-takes-all on the summed costs, for the base image and (along diagonals) the match image. */
-	private static Disparities select(CostVolume c, short[] sum) {
+	/**
+	 * Winner-takes-all on the summed costs S = a + b (b may be null), for the base image and
+	 * (along diagonals) the match image.
+	 */
+	private static Disparities select(CostVolume c, short[] a, short[] b) {
 		int w = c.width, h = c.height, levels = c.levels, maxD = levels - 1;
 		float[] base = new float[w * h];
 		int[] baseInt = new int[w * h];
 		int[] match = new int[w * h];
+		int[] s = new int[levels];
 		for (int y = 0; y < h; y++) {
 			for (int x = 0; x < w; x++) {
 				int i = y * w + x;
 				int o = i * levels;
+				for (int d = 0; d < levels; d++) s[d] = total(a, b, o + d);
 				int top = Math.min(x, maxD);
 				int best = 0;
-				for (int d = 1; d <= top; d++) if (sum[o + d] < sum[o + best]) best = d;
+				for (int d = 1; d <= top; d++) if (s[d] < s[best]) best = d;
 				baseInt[i] = best;
 				float sub = best;
 				if (best > 0 && best < top) {
-					int a = sum[o + best - 1], b = sum[o + best], cc = sum[o + best + 1];
-					int denom = a - 2 * b + cc;
-					if (denom > 0) sub = best + 0.5f * (a - cc) / denom;
+					int denom = s[best - 1] - 2 * s[best] + s[best + 1];
+					if (denom > 0) sub = best + 0.5f * (s[best - 1] - s[best + 1]) / denom;
 				}
 				base[i] = sub;
 				// Match pixel x sees base pixel x + d at disparity d.
 				int topM = Math.min(maxD, w - 1 - x);
 				int bestM = 0;
-				int bestCost = sum[o];
+				int bestCost = s[0];
 				for (int d = 1; d <= topM; d++) {
-					int v = sum[(i + d) * levels + d];
+					int v = total(a, b, (i + d) * levels + d);
 					if (v < bestCost) {
 						bestCost = v;
 						bestM = d;
@@ -193,5 +243,9 @@ final class SemiGlobalMatcher {
 			}
 		}
 		return new Disparities(base, baseInt, match);
+	}
+
+	private static int total(short[] a, short[] b, int k) {
+		return b == null ? a[k] : a[k] + b[k];
 	}
 }

@@ -89,7 +89,7 @@ public final class StereoMatcher {
 		}
 	}
 
-	private static long freeMemory() {
+	static long freeMemory() {
 		Runtime rt = Runtime.getRuntime();
 		return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
 	}

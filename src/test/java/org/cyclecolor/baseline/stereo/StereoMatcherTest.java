@@ -1,5 +1,6 @@
 package org.cyclecolor.baseline.stereo;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -123,6 +124,17 @@ class StereoMatcherTest {
 			assertEquals(a.disparity().data()[i], b.disparity().data()[i], 0);
 			assertEquals(a.consistent()[i], b.consistent()[i]);
 		}
+	}
+
+	@Test
+	void parallelAndSequentialAggregationAgreeExactly() {
+		OccludedScene s = new OccludedScene(24);
+		CostVolume v = CostVolume.compute(MatchingCost.ZNCC, s.mono, s.color, 24, Progress.NONE);
+		SemiGlobalMatcher.Disparities a = new SemiGlobalMatcher(10, 64, true).match(v, s.mono.data(), Progress.NONE);
+		SemiGlobalMatcher.Disparities b = new SemiGlobalMatcher(10, 64, false).match(v, s.mono.data(), Progress.NONE);
+		assertArrayEquals(a.base, b.base);
+		assertArrayEquals(a.baseInteger, b.baseInteger);
+		assertArrayEquals(a.match, b.match);
 	}
 
 	@Test
