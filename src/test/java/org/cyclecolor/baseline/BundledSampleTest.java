@@ -96,6 +96,6 @@ class BundledSampleTest {
 	}
 
 	private static double psnr(ColorizationResult r) {
-		return TestMetrics.chromaPsnr(r.image().cb(), r.image().cr(), truth.cb(), truth.cr(), null);
+		return ChromaPsnr.of(r.image(), truth);
 	}
 }

@@ -45,16 +45,14 @@ class StereoLevinColorizerTest {
 		}
 	}
 
-	/** Pixels with a full search range and away from the cost window at the borders. */
-	static boolean[] interior(ColorSide side) {
-		boolean[] m = new boolean[W * H];
-		for (int y = 4; y < H - 4; y++) {
-			for (int x = 0; x < W; x++) {
-				int xFromOpenSide = side == ColorSide.RIGHT ? x : W - 1 - x;
-				m[y * W + x] = xFromOpenSide >= MAX_D && xFromOpenSide < W - 5;
-			}
-		}
-		return m;
+	/**
+	 * Pixels with a full search range and away from the cost window at the borders, as
+	 * {x0, y0, width, height}: columns whose distance from the side without matches is in
+	 * [MAX_D, W − 5), rows 4..H − 5.
+	 */
+	static int[] interior(ColorSide side) {
+		int x0 = side == ColorSide.RIGHT ? MAX_D : 5;
+		return new int[] { x0, 4, W - MAX_D - 5, H - 8 };
 	}
 
 	@ParameterizedTest
@@ -64,16 +62,20 @@ class StereoLevinColorizerTest {
 		ColorizationResult r = new StereoLevinColorizer().colorize(new ColorizationInput(p.gray, p.reference, side, MAX_D),
 			Progress.NONE);
 		YCbCrImage truth = YCbCr.toYCbCr(p.truth, YCbCrRange.FULL);
-		boolean[] in = interior(side);
-		double psnr = TestMetrics.chromaPsnr(r.image().cb(), r.image().cr(), truth.cb(), truth.cr(), in);
-		double maxCb = TestMetrics.maxAbsDiff(r.image().cb(), truth.cb(), in);
-		double maxCr = TestMetrics.maxAbsDiff(r.image().cr(), truth.cr(), in);
+		int[] in = interior(side);
+		double psnr = ChromaPsnr.of(r.image(), truth, in[0], in[1], in[2], in[3]);
 		int n = 0, within = 0;
-		for (int i = 0; i < in.length; i++) {
-			if (!in[i]) continue;
-			n += 2;
-			if (Math.abs(r.image().cb().data()[i] - truth.cb().data()[i]) <= 1) within++;
-			if (Math.abs(r.image().cr().data()[i] - truth.cr().data()[i]) <= 1) within++;
+		double maxCb = 0, maxCr = 0;
+		for (int y = in[1]; y < in[1] + in[3]; y++) {
+			for (int x = in[0]; x < in[0] + in[2]; x++) {
+				double dCb = Math.abs(r.image().cb().get(x, y) - truth.cb().get(x, y));
+				double dCr = Math.abs(r.image().cr().get(x, y) - truth.cr().get(x, y));
+				maxCb = Math.max(maxCb, dCb);
+				maxCr = Math.max(maxCr, dCr);
+				n += 2;
+				if (dCb <= 1) within++;
+				if (dCr <= 1) within++;
+			}
 		}
 		System.out.printf("shift %s: Cb/Cr PSNR %.1f dB, %.2f%% of values within 1, max |dCb| %.2f, max |dCr| %.2f%n", side,
 			psnr, 100.0 * within / n, maxCb, maxCr);
@@ -85,12 +87,13 @@ class StereoLevinColorizerTest {
 		// Luminance is the gray input, untouched.
 		assertTrue(java.util.Arrays.equals(p.gray.data(), r.image().y().data()));
 		// The disparity map shows the shift.
-		float[] d = r.maps().get("disparity").data();
+		FloatPlane d = r.maps().get("disparity");
 		int right = 0, pixels = 0;
-		for (int i = 0; i < d.length; i++) {
-			if (!in[i]) continue;
-			pixels++;
-			if (Math.abs(d[i] - SHIFT) < 0.5) right++;
+		for (int y = in[1]; y < in[1] + in[3]; y++) {
+			for (int x = in[0]; x < in[0] + in[2]; x++) {
+				pixels++;
+				if (Math.abs(d.get(x, y) - SHIFT) < 0.5) right++;
+			}
 		}
 		assertTrue(right >= 0.99 * pixels, "disparity within 0.5 of the shift at " + right + " of " + pixels);
 	}
@@ -161,17 +164,12 @@ class StereoLevinColorizerTest {
 		// colour noise; ground truth is the left view's colour.
 		ColorizationInput in = new ColorizationInput(s.simulatedMonoCamera(1), s.noisyReference(2), ColorSide.RIGHT, maxD);
 		YCbCrImage truth = YCbCr.toYCbCr(s.left, YCbCrRange.FULL);
-		boolean[] scored = new boolean[truth.cb().size()];
-		for (int i = 0; i < scored.length; i++) scored[i] = i % truth.width() >= maxD; // no match left of maxD
-		double stereo = chromaPsnr(new StereoLevinColorizer().colorize(in, Progress.NONE), truth, scored);
-		double unwarped = chromaPsnr(new UnwarpedColorizer().colorize(in, Progress.NONE), truth, scored);
-		double welsh = chromaPsnr(new WelshColorizer().colorize(in, Progress.NONE), truth, scored);
+		// Columns left of maxD have no match in the right view: not scored.
+		double stereo = ChromaPsnr.fromColumn(new StereoLevinColorizer().colorize(in, Progress.NONE).image(), truth, maxD);
+		double unwarped = ChromaPsnr.fromColumn(new UnwarpedColorizer().colorize(in, Progress.NONE).image(), truth, maxD);
+		double welsh = ChromaPsnr.fromColumn(new WelshColorizer().colorize(in, Progress.NONE).image(), truth, maxD);
 		System.out.printf("Teddy Cb/Cr PSNR: stereo-levin %.2f dB, unwarped %.2f dB, welsh %.2f dB%n", stereo, unwarped, welsh);
 		assertTrue(stereo > unwarped + 8, "stereo " + stereo + " dB vs unwarped " + unwarped + " dB");
 		assertTrue(stereo > welsh + 5, "stereo " + stereo + " dB vs welsh " + welsh + " dB");
-	}
-
-	private static double chromaPsnr(ColorizationResult r, YCbCrImage truth, boolean[] mask) {
-		return TestMetrics.chromaPsnr(r.image().cb(), r.image().cr(), truth.cb(), truth.cr(), mask);
 	}
 }

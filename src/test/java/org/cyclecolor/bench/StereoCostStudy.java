@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.cyclecolor.Progress;
 import org.cyclecolor.baseline.StereoLevinColorizer;
 import org.cyclecolor.baseline.StereoScene;
-import org.cyclecolor.baseline.TestMetrics;
+import org.cyclecolor.baseline.ChromaPsnr;
 import org.cyclecolor.baseline.UnwarpedColorizer;
 import org.cyclecolor.baseline.WelshColorizer;
 import org.cyclecolor.baseline.levin.LevinPropagation;
@@ -82,11 +82,11 @@ public final class StereoCostStudy {
 				ColorizationInput in = new ColorizationInput(gray, ref, ColorSide.RIGHT, maxD);
 				YCbCrImage truth = YCbCr.toYCbCr(s.left, YCbCrRange.FULL);
 				boolean[] scored = border(gray.width(), gray.height(), maxD);
+				// Disparities and chroma are scored from column maxD on: the columns left of it have no match.
 				ColorizationResult unwarped = new UnwarpedColorizer().colorize(in, Progress.NONE);
-				double psnrUnwarped = TestMetrics.chromaPsnr(unwarped.image().cb(), unwarped.image().cr(), truth.cb(),
-					truth.cr(), scored);
+				double psnrUnwarped = ChromaPsnr.fromColumn(unwarped.image(), truth, maxD);
 				ColorizationResult welsh = new WelshColorizer().colorize(in, Progress.NONE);
-				double psnrWelsh = TestMetrics.chromaPsnr(welsh.image().cb(), welsh.image().cr(), truth.cb(), truth.cr(), scored);
+				double psnrWelsh = ChromaPsnr.fromColumn(welsh.image(), truth, maxD);
 				for (MatchingCost cost : costs) {
 					for (int p1 : p1s == null ? new int[] { cost.defaultP1() } : p1s) {
 						for (int p2 : p2s == null ? new int[] { cost.defaultP2() } : p2s) {
@@ -95,7 +95,7 @@ public final class StereoCostStudy {
 								YCbCrRange.FULL).run(in, Progress.NONE);
 							double[] bad = badPixels(run.match(), s.leftDisparity, scored);
 							ColorizationResult r = run.result();
-							double psnr = TestMetrics.chromaPsnr(r.image().cb(), r.image().cr(), truth.cb(), truth.cr(), scored);
+							double psnr = ChromaPsnr.fromColumn(r.image(), truth, maxD);
 							System.out.printf(Locale.ROOT, "%s\t%s\t%s\t%d\t%d\t%.1f\t%.1f\t%.1f\t%.2f\t%.2f\t%.2f%n", name,
 								condition, cost.key(), p1, p2, bad[0], bad[1], bad[2], psnr, psnrUnwarped, psnrWelsh);
 						}
