@@ -19,7 +19,8 @@ import org.cyclecolor.model.Variant;
  * memory than the budget allows — the chroma brought back to full resolution guided by the
  * target's full-resolution luminance, and the refinement network run at full resolution (tiled
  * too). Images are in the model's YCbCr range, 0..255. Sizes the network cannot take are padded
- * by reflection and cropped back.
+ * by reflection and cropped back; the padding goes where no real pixel searches for candidates
+ * (after the last column in the network's frame), so it never stands in for image content.
  */
 public final class InferenceEngine {
 
@@ -86,17 +87,19 @@ public final class InferenceEngine {
 		ms.put("shrink", millis(t0, t1));
 		progress.checkCancelled();
 
-		int mult = model.variant().sizeMultiple();
-		int pw = roundUp(ww, mult), ph = roundUp(wh, mult);
-		YCbCrImage tp = pad(t, pw, ph), rp = pad(r, pw, ph);
 		Variant v = model.variant();
+		int mult = v.sizeMultiple();
+		int pw = roundUp(ww, mult), ph = roundUp(wh, mult);
+		// Pad where no real pixel looks for candidates: after the last column in the network's frame.
+		int ox = v.frame(side).flipHorizontal() ? pw - ww : 0;
+		YCbCrImage tp = pad(t, pw, ph, ox), rp = pad(r, pw, ph, ox);
 		ReceptiveField field = ReceptiveField.of(v.graph(NetworkKind.COLORIZATION));
 		field = field.flipped(v.frame(side).flipHorizontal(), v.frame(side).flipVertical());
 		long maxPixels = Math.max(1, (long) (memoryBudget / MemoryEstimate.bytesPerPixel(v.graph(NetworkKind.COLORIZATION))));
 		TileGrid grid = TileGrid.plan(pw, ph, maxPixels, field, mult, BLEND_BAND);
 		NetworkTiles m = runColorization(tp, rp, side, grid, keepWeights, progress.sub(0.02, networkShare));
-		FloatPlane[] working = { m.out[0].crop(0, 0, ww, wh), m.out[1].crop(0, 0, ww, wh), m.out[2].crop(0, 0, ww, wh) };
-		WeightVolume weights = keepWeights ? cropVolume(m.weights, pw, ph, ww, wh, v.firstShift(), side) : null;
+		FloatPlane[] working = { m.out[0].crop(ox, 0, ww, wh), m.out[1].crop(ox, 0, ww, wh), m.out[2].crop(ox, 0, ww, wh) };
+		WeightVolume weights = keepWeights ? cropVolume(m.weights, pw, ph, ox, ww, wh, v.firstShift(), side) : null;
 		long t2 = System.nanoTime();
 		ms.put("network", millis(t1, t2));
 
@@ -205,11 +208,11 @@ public final class InferenceEngine {
 		}
 	}
 
-	private static WeightVolume cropVolume(float[] v, int pw, int ph, int w, int h, int firstShift, ColorSide side) {
+	private static WeightVolume cropVolume(float[] v, int pw, int ph, int ox, int w, int h, int firstShift, ColorSide side) {
 		int d = v.length / (pw * ph);
 		float[] out = new float[d * w * h];
 		for (int k = 0; k < d; k++) {
-			for (int y = 0; y < h; y++) System.arraycopy(v, (k * ph + y) * pw, out, (k * h + y) * w, w);
+			for (int y = 0; y < h; y++) System.arraycopy(v, (k * ph + y) * pw + ox, out, (k * h + y) * w, w);
 		}
 		return new WeightVolume(d, w, h, firstShift, side, out);
 	}
@@ -226,18 +229,22 @@ public final class InferenceEngine {
 			im.cr().crop(t.x0(), t.y0(), t.width(), t.height()), im.range(), im.maxValue());
 	}
 
-	/** The image mirrored beyond its right and bottom edges (without repeating the edge) to pw x ph. */
-	static YCbCrImage pad(YCbCrImage im, int pw, int ph) {
+	/**
+	 * The image mirrored (without repeating the edge) to pw x ph: below its bottom edge, and
+	 * beyond its right edge or, when {@code ox > 0}, by {@code ox} columns before its left edge.
+	 */
+	static YCbCrImage pad(YCbCrImage im, int pw, int ph, int ox) {
 		if (pw == im.width() && ph == im.height()) return im;
-		return new YCbCrImage(reflect(im.y(), pw, ph), reflect(im.cb(), pw, ph), reflect(im.cr(), pw, ph), im.range(), im.maxValue());
+		return new YCbCrImage(reflect(im.y(), pw, ph, ox), reflect(im.cb(), pw, ph, ox), reflect(im.cr(), pw, ph, ox), im.range(),
+			im.maxValue());
 	}
 
-	static FloatPlane reflect(FloatPlane p, int pw, int ph) {
+	static FloatPlane reflect(FloatPlane p, int pw, int ph, int ox) {
 		int w = p.width(), h = p.height();
 		FloatPlane out = new FloatPlane(pw, ph);
 		for (int y = 0; y < ph; y++) {
 			int sy = mirror(y, h);
-			for (int x = 0; x < pw; x++) out.data()[y * pw + x] = p.data()[sy * w + mirror(x, w)];
+			for (int x = 0; x < pw; x++) out.data()[y * pw + x] = p.data()[sy * w + mirror(x - ox, w)];
 		}
 		return out;
 	}
