@@ -22,6 +22,8 @@ import picocli.CommandLine.IVersionProvider;
 	// One subcommand per line, in the order of the user's workflow (keeps merges simple).
 	subcommands = {
 		RectifyCommand.class,
+		ColorizeCommand.class,
+		CycleCommand.class,
 		ImportModelCommand.class,
 		SsimCommand.class,
 		SampleCommand.class,

@@ -3,6 +3,7 @@ package org.cyclecolor.ij1;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import ij.ImagePlus;
 import ij.WindowManager;
@@ -10,8 +11,16 @@ import ij.WindowManager;
 import org.cyclecolor.UserException;
 import org.cyclecolor.Version;
 import org.cyclecolor.image.ImageFiles;
+import org.cyclecolor.image.Interpolation;
+import org.cyclecolor.pipeline.ColorizeOperation;
+import org.cyclecolor.pipeline.ColorizeResult;
 import org.cyclecolor.pipeline.SsimMapOperation;
+import org.cyclecolor.pipeline.RectifyOperation;
 import org.cyclecolor.pipeline.SsimMapResult;
+import org.cyclecolor.rectify.FeatureType;
+import org.cyclecolor.rectify.GeometryFit;
+import org.cyclecolor.rectify.Rectification;
+import org.cyclecolor.rectify.RectifyOptions;
 
 /**
  * The suite's functions for ImageJ macros, callable without a display through the macro function
@@ -103,6 +112,188 @@ public final class Macros {
 					.put("output", output == null ? null : output.toAbsolutePath())
 					.put("components", components == null ? null : components.toAbsolutePath());
 			});
+	}
+
+	/** Keys of the colorization functions' shared options (see {@link #colorize}). */
+	private static final String[] COLORIZATION_KEYS = { "gray", "color", "model", "max_disparity", "color_side", "scale", "refine",
+		"upsampler", "device", "threads", "overwrite" };
+
+	/**
+	 * Colorizes a mono camera's image with the colour camera's (see the Colorize... command).
+	 * <p>
+	 * Options: {@code gray}, {@code color} (required: paths or titles), {@code model} (.onnx; default
+	 * the bundled model), {@code max_disparity} (pixels; auto or 0 = estimated), {@code color_side}
+	 * (auto, left, right), {@code scale} (working scale factor; auto or 0), {@code refine} (default
+	 * true; refine=false skips it), {@code upsampler} (joint-bilateral, guided-filter, bilinear),
+	 * {@code device} (auto, cpu, cuda), {@code threads} (0 = one per core); outputs {@code output}
+	 * (the colorized image), {@code weights} (.tif), {@code disparity} (.tif), {@code confidence}
+	 * (.tif), and {@code overwrite}. Without {@code output} the colorized image is shown.
+	 * <p>
+	 * Returns: the summary of docs/commands/colorize.md (variant, device, color_side, max_disparity,
+	 * scale, ..., timings) and the paths written: output, weights, disparity, confidence.
+	 */
+	public static String colorize(String options) {
+		return MacroCall.run("colorize", options, keys("output", "weights", "disparity", "confidence"), (o, progress) -> {
+			Path output = o.path("output"), weights = o.path("weights"), disparity = o.path("disparity"), confidence = o.path("confidence");
+			precheck(o, output, weights, disparity, confidence);
+			ColorizeResult r = colorization(o, "colorize").weights(weights != null || disparity != null || confidence != null).run(progress);
+			boolean overwrite = o.flag("overwrite");
+			MacroResult m = new MacroResult().putAll(r.summary());
+			m.put("output", write(r.colorizedImage(), output, overwrite, true));
+			m.put("weights", write(r.weightVolumeImage(), weights, overwrite, false));
+			m.put("disparity", write(r.disparityImage(), disparity, overwrite, false));
+			m.put("confidence", write(r.confidenceImage(), confidence, overwrite, false));
+			return m;
+		});
+	}
+
+	/**
+	 * The cycle check (see the Cycle Check... command): colorizes, colorizes the colour image's
+	 * luminance back, and compares.
+	 * <p>
+	 * Options: those of {@link #colorize} (without its outputs), {@code authors_second_pass}, and
+	 * outputs {@code map} (cycle SSIM map, .tif), {@code reconstruction} (R'_C), {@code output}
+	 * (the colorized image), {@code overwrite}. Without {@code map} the map is shown.
+	 * <p>
+	 * Returns: cycle_ssim_cbcr, cycle_ssim_cb, cycle_ssim_cr, cycle_ssim_rgb, cycle_second_pass,
+	 * the colorize summary, and map, reconstruction, output.
+	 */
+	public static String cycleCheck(String options) {
+		return MacroCall.run("cycleCheck", options, keys("map", "reconstruction", "output", "authors_second_pass"), (o, progress) -> {
+			Path map = o.path("map"), reconstruction = o.path("reconstruction"), output = o.path("output");
+			precheck(o, map, reconstruction, output);
+			ColorizeResult r = colorization(o, "cycleCheck").cycle(true, o.flag("authors_second_pass")).run(progress);
+			boolean overwrite = o.flag("overwrite");
+			MacroResult m = new MacroResult().putAll(r.summary());
+			m.put("map", write(r.cycleMapImage(), map, overwrite, true));
+			m.put("reconstruction", write(r.reconstructionImage(), reconstruction, overwrite, false));
+			m.put("output", write(r.colorizedImage(), output, overwrite, false));
+			return m;
+		});
+	}
+
+	/**
+	 * The weight volume and its maps (see the Weight Volume... command).
+	 * <p>
+	 * Options: those of {@link #colorize} (without its outputs), and outputs {@code weights}
+	 * (hyperstack, .tif), {@code disparity} (.tif), {@code confidence} (.tif), {@code overwrite}.
+	 * Without any output path all three are shown.
+	 * <p>
+	 * Returns: the colorize summary and weights, disparity, confidence.
+	 */
+	public static String weightVolume(String options) {
+		return MacroCall.run("weightVolume", options, keys("weights", "disparity", "confidence"), (o, progress) -> {
+			Path weights = o.path("weights"), disparity = o.path("disparity"), confidence = o.path("confidence");
+			boolean show = weights == null && disparity == null && confidence == null;
+			precheck(o, weights, disparity, confidence);
+			ColorizeResult r = colorization(o, "weightVolume").weights(true).run(progress);
+			boolean overwrite = o.flag("overwrite");
+			MacroResult m = new MacroResult().putAll(r.summary());
+			m.put("weights", write(r.weightVolumeImage(), weights, overwrite, show));
+			m.put("disparity", write(r.disparityImage(), disparity, overwrite, show));
+			m.put("confidence", write(r.confidenceImage(), confidence, overwrite, show));
+			return m;
+		});
+	}
+
+	private static String[] keys(String... extra) {
+		String[] k = Arrays.copyOf(COLORIZATION_KEYS, COLORIZATION_KEYS.length + extra.length);
+		System.arraycopy(extra, 0, k, COLORIZATION_KEYS.length, extra.length);
+		return k;
+	}
+
+	/** The operation the shared keys describe. */
+	private static ColorizeOperation colorization(MacroOptions o, String function) {
+		ImagePlus g = image(o.required("gray", "the mono camera's image (a file path or the title of an open image)"));
+		ImagePlus c = image(o.required("color", "the colour camera's image (a file path or the title of an open image)"));
+		return new ColorizeOperation(g, c).model(o.path("model")).maxDisparity(autoOrInt(o, "max_disparity"))
+			.colorSide(ColorizeOperation.parseSide(o.string("color_side", "auto"))).scale(orZero(autoOrInt(o, "scale")))
+			.refine(!o.has("refine") || o.flag("refine")).upsampler(ColorizeOperation.parseUpsampler(o.string("upsampler", "joint-bilateral")))
+			.device(ColorizeOperation.parseDevice(o.string("device", "auto"))).threads((int) o.number("threads", 0));
+	}
+
+	/** "auto", absent or 0 as null (automatic), else the whole number given. */
+	private static Integer autoOrInt(MacroOptions o, String key) {
+		String v = o.string(key, "auto").trim();
+		if (v.equalsIgnoreCase("auto")) return null;
+		double d = o.number(key, 0);
+		if (d != Math.rint(d)) throw new UserException("The option " + key + "=" + v + " must be a whole number (or auto).");
+		return d == 0 ? null : (int) d;
+	}
+
+	private static int orZero(Integer v) {
+		return v == null ? 0 : v;
+	}
+
+	/** Refuses outputs that exist (unless overwrite) or cannot be written, before any work. */
+	private static void precheck(MacroOptions o, Path... outputs) {
+		for (Path p : outputs) {
+			if (p == null) continue;
+			ImageFiles.Format.of(p);
+			ImageFiles.prepareTarget(p, o.flag("overwrite"));
+		}
+	}
+
+	/**
+	 * Rectifies a mono/colour pair (see the Rectify Pair... command).
+	 * <p>
+	 * Options, as the command's keys: {@code gray}, {@code color} (required: paths or titles),
+	 * {@code calibration} (a stereo calibration file; without it the pair is rectified from its
+	 * keypoints), {@code gray_camera} (1 or 2), {@code features} (sift, surf, surf-fast),
+	 * {@code model} (auto, fundamental, homography), {@code interpolation} (bicubic, bilinear),
+	 * {@code frame} (full, crop), {@code color_side} (auto, left, right), {@code max_features},
+	 * {@code threshold} (pixels); outputs {@code out_gray}, {@code out_color}, {@code mask},
+	 * {@code diagnostic}, and {@code overwrite}. Without {@code out_gray} and {@code out_color} the
+	 * rectified images (and the mask and diagnostic, unless written) are shown.
+	 * <p>
+	 * Returns: the report (method, model, inliers, vertical_error_median_px, disparity_min_px,
+	 * disparity_max_px, suggested_max_disparity, color_side, ...; docs/commands/rectify-pair.md)
+	 * and out_gray, out_color, mask, diagnostic (paths written, or titles shown).
+	 */
+	public static String rectify(String options) {
+		return MacroCall.run("rectify", options, new String[] { "gray", "color", "calibration", "gray_camera", "features", "model",
+			"interpolation", "frame", "color_side", "max_features", "threshold", "out_gray", "out_color", "mask", "diagnostic",
+			"overwrite" }, (o, progress) -> {
+				ImagePlus g = image(o.required("gray", "the mono camera's image (a file path or the title of an open image)"));
+				ImagePlus c = image(o.required("color", "the colour camera's image (a file path or the title of an open image)"));
+				Path outGray = o.path("out_gray"), outColor = o.path("out_color"), mask = o.path("mask"), diagnostic = o.path("diagnostic");
+				precheck(o, outGray, outColor, mask, diagnostic);
+				boolean show = outGray == null && outColor == null;
+				RectifyOptions r = new RectifyOptions();
+				try {
+					r.features = FeatureType.fromKey(o.string("features", "sift"));
+					r.model = GeometryFit.Model.fromKey(o.string("model", "auto"));
+					r.interpolation = Interpolation.fromKey(o.string("interpolation", "bicubic"));
+					r.frame = Rectification.Frame.fromKey(o.string("frame", "full"));
+				}
+				catch (IllegalArgumentException e) {
+					throw new UserException(e.getMessage());
+				}
+				r.colorSide = ColorizeOperation.parseSide(o.string("color_side", "auto"));
+				r.maxFeatures = (int) o.number("max_features", r.maxFeatures);
+				r.inlierThreshold = o.number("threshold", r.inlierThreshold);
+				r.grayCamera = (int) o.number("gray_camera", r.grayCamera);
+				r.calibration = o.path("calibration");
+				RectifyOperation.Result result = RectifyOperation.run(g, c, r, true, progress);
+				boolean overwrite = o.flag("overwrite");
+				return new MacroResult().putAll(result.report.toMap())
+					.put("out_gray", write(result.gray, outGray, overwrite, show))
+					.put("out_color", write(result.color, outColor, overwrite, show))
+					.put("mask", write(result.mask, mask, overwrite, show))
+					.put("diagnostic", write(result.diagnostic, diagnostic, overwrite, show));
+			});
+	}
+
+	/** Writes {@code imp} to {@code path} when given (returns the path), else shows it when asked (returns its title). */
+	private static Object write(ImagePlus imp, Path path, boolean overwrite, boolean showWithoutPath) {
+		if (imp == null) return null;
+		if (path != null) {
+			ImageFiles.write(imp, path, overwrite);
+			return path.toAbsolutePath();
+		}
+		if (!showWithoutPath) return null;
+		imp.show();
+		return imp.getTitle();
 	}
 
 	/** An image from a file path, else from the title of an open image. */

@@ -78,7 +78,7 @@ public final class NetworkColorizer implements Colorizer {
 	@Override
 	public ColorizationResult colorize(ColorizationInput input, Progress progress) {
 		Variant v = engine.model().variant();
-		int factor = WorkingScale.factor(input.maxDisparity(), v);
+		int factor = WorkingScale.auto(input.maxDisparity(), input.width(), v);
 		long volume = (long) v.candidates() * CoarseGrid.size(input.width(), factor) * CoarseGrid.size(input.height(), factor);
 		boolean maps = volume <= MAPS_LIMIT;
 		Output out = run(input.gray(), input.reference(), input.colorSide(), factor, maps, progress);

@@ -52,27 +52,56 @@ public final class MapDisplay {
 		return imp;
 	}
 
+	/**
+	 * A map of other values (disparities, weights) the same way: the named ImageJ lookup table
+	 * ("fire", "spectrum", "ice", ...) over the display range [low, high] and a calibration bar
+	 * labelled with that range.
+	 */
+	public static ImagePlus image(String title, FloatPlane map, String lutName, double low, double high) {
+		ImagePlus imp = new ImagePlus(title, new FloatProcessor(map.width(), map.height(), map.data()));
+		style(imp, LutLoader.getLut(lutName), low, high);
+		return imp;
+	}
+
+	/** Several maps of one size as a labelled stack with the named lookup table over [low, high]. */
+	public static ImagePlus stack(String title, List<String> labels, List<FloatPlane> maps, String lutName, double low, double high) {
+		ImagePlus imp = stack(title, labels, maps);
+		style(imp, LutLoader.getLut(lutName), low, high);
+		return imp;
+	}
+
 	private static void style(ImagePlus imp) {
-		LUT lut = new LUT(fire(), LOW, HIGH);
+		style(imp, fire(), LOW, HIGH);
+	}
+
+	private static void style(ImagePlus imp, IndexColorModel cm, double low, double high) {
+		LUT lut = new LUT(cm, low, high);
 		imp.getProcessor().setLut(lut);
 		imp.getStack().setColorModel(lut);
-		imp.setDisplayRange(LOW, HIGH);
-		imp.setOverlay(calibrationBar(imp.getWidth(), imp.getHeight(), fire()));
+		imp.setDisplayRange(low, high);
+		imp.setOverlay(calibrationBar(imp.getWidth(), imp.getHeight(), cm, low, high));
 	}
 
 	private static IndexColorModel fire() {
 		return LutLoader.getLut("fire");
 	}
 
-	/**
-	 * A vertical colour bar with ticks 0, 0.5 and 1 in the upper right corner, scaled to the
-	 * image (a third of its height, at least 24 px), on a dark backing so that it reads on any map.
-	 */
 	static Overlay calibrationBar(int w, int h, IndexColorModel lut) {
+		return calibrationBar(w, h, lut, LOW, HIGH);
+	}
+
+	/**
+	 * A vertical colour bar with ticks at low, the middle and high in the upper right corner,
+	 * scaled to the image (a third of its height, at least 24 px), on a dark backing so that it
+	 * reads on any map.
+	 */
+	static Overlay calibrationBar(int w, int h, IndexColorModel lut, double low, double high) {
 		int barH = Math.max(24, h / 3);
 		int barW = Math.max(4, Math.min(16, w / 40));
 		int fontSize = Math.max(9, Math.min(14, barH / 8));
-		int labelW = (int) Math.ceil(fontSize * 1.9);
+		String format = high - low >= 20 ? "%.0f" : high - low >= 0.5 ? "%.1f" : "%.3g";
+		int digits = Math.max(String.format(Locale.ROOT, format, low).length(), String.format(Locale.ROOT, format, high).length());
+		int labelW = (int) Math.ceil(fontSize * (0.3 + 0.55 * Math.max(3, digits)));
 		int margin = Math.max(2, Math.min(10, w / 60));
 		int x = w - margin - barW - labelW - 3, y = margin + fontSize / 2;
 		ColorProcessor bar = new ColorProcessor(barW, barH);
@@ -87,9 +116,9 @@ public final class MapDisplay {
 		overlay.add(backing);
 		overlay.add(new ImageRoi(x, y, bar));
 		Font font = new Font(Font.SANS_SERIF, Font.PLAIN, fontSize);
-		for (double v : new double[] { HIGH, (LOW + HIGH) / 2, LOW }) {
-			int ty = y + (int) Math.round((HIGH - v) / (HIGH - LOW) * (barH - 1)) - fontSize / 2 - 1;
-			TextRoi label = new TextRoi(x + barW + 2, ty, String.format(Locale.ROOT, "%.1f", v), font);
+		for (double v : new double[] { high, (low + high) / 2, low }) {
+			int ty = y + (int) Math.round((high - v) / (high - low) * (barH - 1)) - fontSize / 2 - 1;
+			TextRoi label = new TextRoi(x + barW + 2, ty, String.format(Locale.ROOT, format, v), font);
 			label.setStrokeColor(Color.WHITE);
 			overlay.add(label);
 		}

@@ -1,0 +1,104 @@
+package org.cyclecolor.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import ij.ImagePlus;
+
+import org.cyclecolor.Version;
+import org.cyclecolor.image.ImageFiles;
+import org.cyclecolor.pipeline.ColorizeResult;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code cyclecolor colorize}: the mono image in colour, and optionally the weight volume and its maps. */
+@Command(name = "colorize", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class, sortOptions = false,
+	usageHelpAutoWidth = true, header = "Colorize the mono camera's image with the colour camera's image (Cycle-CNN).",
+	description = { "Runs the colorization network on a rectified mono/colour pair: the network searches each row of the colour "
+		+ "image for every gray pixel's match at a working scale that fits the disparities, the chroma is brought back to full "
+		+ "resolution guided by the gray image and refined; the result keeps the gray image's luminance. Large pairs are "
+		+ "processed in tiles within the memory budget.", "" },
+	footer = { "", "Examples:", "  cyclecolor colorize --gray mono.png --color color.png -m authors.onnx -o result.png",
+		"  cyclecolor colorize --gray mono.tif --color color.tif -m model.onnx -o result.tif --max-disparity 120 --color-side left "
+			+ "--weights w.tif --disparity d.tif --confidence c.tif --json",
+		"", "Exit codes: 0 done, 2 wrong command line, 3 input to fix (message says how), 1 unexpected, 130 cancelled." })
+public final class ColorizeCommand implements Callable<Integer> {
+
+	@Mixin
+	private ColorizationOptions options;
+
+	@Option(names = { "-o", "--output" }, required = true, paramLabel = "FILE",
+		description = "The colorized image (.png, .tif, ...; 16/32-bit inputs give 16/32-bit 3-channel TIFFs).")
+	private Path output;
+
+	@Option(names = "--weights", paramLabel = "FILE", description = "Write the weight volume W here (.tif hyperstack, one slice per candidate).")
+	private Path weights;
+
+	@Option(names = "--disparity", paramLabel = "FILE", description = "Write the best and mean disparity maps here (.tif, 2 slices).")
+	private Path disparity;
+
+	@Option(names = "--confidence", paramLabel = "FILE", description = "Write the largest-weight and entropy maps here (.tif, 2 slices).")
+	private Path confidence;
+
+	@CommandLine.Spec
+	private CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public Integer call() {
+		long t0 = System.nanoTime();
+		options.validate(spec);
+		PrintWriter out = spec.commandLine().getOut();
+		ConsoleProgress progress = new ConsoleProgress(System.err, options.json).cancelOnInterrupt();
+		try {
+			Outputs files = new Outputs(options.overwrite, options.gray, options.color);
+			ImagePlus gray = ImageFiles.read(options.gray), color = ImageFiles.read(options.color);
+			files.check(output, Outputs.colorLike(gray));
+			files.check(weights, Outputs.stackLike(2));
+			files.check(disparity, Outputs.stackLike(2));
+			files.check(confidence, Outputs.stackLike(2));
+			long tRead = System.nanoTime();
+			boolean keep = weights != null || disparity != null || confidence != null;
+			ColorizeResult r = options.operation(gray, color).weights(keep).run(progress);
+			long tRun = System.nanoTime();
+			progress.report(1, "writing");
+			ImageFiles.write(r.colorizedImage(), output, options.overwrite);
+			if (weights != null) ImageFiles.write(r.weightVolumeImage(), weights, options.overwrite);
+			if (disparity != null) ImageFiles.write(r.disparityImage(), disparity, options.overwrite);
+			if (confidence != null) ImageFiles.write(r.confidenceImage(), confidence, options.overwrite);
+			long tEnd = System.nanoTime();
+			progress.done();
+
+			Map<String, Object> summary = new LinkedHashMap<>();
+			summary.put("command", "colorize");
+			summary.put("version", Version.get());
+			summary.put("gray", options.gray.toAbsolutePath().toString());
+			summary.put("color", options.color.toAbsolutePath().toString());
+			summary.putAll(r.summary());
+			Map<String, Object> outputs = new LinkedHashMap<>();
+			outputs.put("colorized", output.toAbsolutePath().toString());
+			outputs.put("weights", Outputs.abs(weights));
+			outputs.put("disparity", Outputs.abs(disparity));
+			outputs.put("confidence", Outputs.abs(confidence));
+			summary.put("outputs", outputs);
+			summary.put("notes", r.notes());
+			Outputs.timings(summary, t0, tRead, tRun, tEnd);
+			if (options.json) JsonOutput.print(out, summary);
+			else {
+				out.printf(Locale.ROOT, "Colorized %s -> %s (%s, scale 1/%s, colour camera on the %s, %.1f s)%n", options.gray, output,
+					summary.get("variant"), summary.get("scale"), summary.get("color_side"), (tEnd - t0) / 1e9);
+				out.flush();
+			}
+			return ExitCode.OK;
+		}
+		finally {
+			progress.done();
+		}
+	}
+}

@@ -1,0 +1,103 @@
+package org.cyclecolor.fiji;
+
+import java.io.File;
+
+import ij.IJ;
+import ij.ImagePlus;
+
+import org.cyclecolor.CancelledException;
+import org.cyclecolor.UserException;
+import org.cyclecolor.pipeline.ColorizeOperation;
+import org.cyclecolor.pipeline.ColorizeResult;
+import org.scijava.app.StatusService;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.ui.DialogPrompt;
+import org.scijava.ui.UIService;
+
+/**
+ * What Colorize..., Cycle Check... and Weight Volume... share: the pair, the model and the search
+ * and runtime settings (macro keys are the field names; every key has a default and none
+ * persists, so a macro that leaves one out gets the default), and running the operation with
+ * progress in the status bar, Esc to cancel, and a mistake shown as one sentence.
+ */
+abstract class ColorizationCommand extends ContextCommand {
+
+	@Parameter(label = "Gray (mono camera) image")
+	protected ImagePlus gray;
+
+	@Parameter(label = "Colour camera image")
+	protected ImagePlus color;
+
+	@Parameter(label = "Model (.onnx; empty: the bundled one)", required = false, persist = false, style = "open,extensions:onnx",
+		description = "A model from Import Authors' Model... or from training; empty uses the model bundled with the suite")
+	protected File model;
+
+	@Parameter(label = "Max disparity (px; 0 = automatic)", min = "0", persist = false,
+		description = "Largest shift between matching pixels of the two images, in pixels of the full images")
+	protected int max_disparity = 0;
+
+	@Parameter(label = "Colour camera side", choices = { "auto", "left", "right" }, persist = false,
+		description = "Where the colour camera sits, i.e. the direction in which matches are searched; auto tells it from the images")
+	protected String color_side = "auto";
+
+	@Parameter(label = "Working scale (1/n; 0 = automatic)", min = "0", persist = false,
+		description = "The network sees both images shrunk by this factor; automatic fits the disparities and about 256 px of width")
+	protected int scale = 0;
+
+	@Parameter(label = "Refine (when the model has a refinement network)", persist = false)
+	protected boolean refine = true;
+
+	@Parameter(label = "Chroma upsampling", choices = { "joint-bilateral", "guided-filter", "bilinear" }, persist = false)
+	protected String upsampler = "joint-bilateral";
+
+	@Parameter(label = "Device", choices = { "auto", "cpu", "cuda" }, persist = false,
+		description = "auto: CUDA when an NVIDIA GPU is usable, else the CPU")
+	protected String device = "auto";
+
+	@Parameter(label = "Threads (0 = one per core)", min = "0", persist = false)
+	protected int threads = 0;
+
+	@Parameter
+	protected LogService log;
+
+	@Parameter(required = false)
+	protected StatusService status;
+
+	@Parameter(required = false)
+	protected UIService ui;
+
+	/** The command's name in messages, e.g. "Colorize". */
+	abstract String title();
+
+	/** Sets the command's outputs from the result. */
+	abstract void outputs(ColorizeResult result);
+
+	/** What the command adds to the operation (weights, cycle check). */
+	abstract ColorizeOperation configure(ColorizeOperation op);
+
+	@Override
+	public void run() {
+		StatusProgress progress = new StatusProgress(status, log, () -> isCanceled() || IJ.escapePressed());
+		try {
+			ColorizeOperation op = new ColorizeOperation(gray, color)
+				.model(model == null || model.getPath().trim().isEmpty() ? null : model.toPath())
+				.maxDisparity(max_disparity == 0 ? null : max_disparity).colorSide(ColorizeOperation.parseSide(color_side)).scale(scale)
+				.refine(refine).upsampler(ColorizeOperation.parseUpsampler(upsampler)).device(ColorizeOperation.parseDevice(device))
+				.threads(threads);
+			outputs(configure(op).run(progress));
+		}
+		catch (UserException e) {
+			log.error(title() + ": " + e.getMessage());
+			if (ui != null && !ui.isHeadless()) ui.showDialog(e.getMessage(), title(), DialogPrompt.MessageType.ERROR_MESSAGE);
+			cancel(e.getMessage());
+		}
+		catch (CancelledException e) {
+			cancel(title() + " was cancelled.");
+		}
+		finally {
+			progress.done();
+		}
+	}
+}

@@ -1,0 +1,68 @@
+package org.cyclecolor.fiji;
+
+import ij.ImagePlus;
+
+import org.cyclecolor.pipeline.ColorizeOperation;
+import org.cyclecolor.pipeline.ColorizeResult;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * Plugins &gt; Cycle Colorization &gt; Colorize...: the mono camera's image in colour, with the colour
+ * camera's image as reference; optionally the weight volume, disparity and confidence maps.
+ * <p>
+ * Macro: {@code run("Colorize...", "gray=mono.png color=color.png model=/models/authors.onnx max_disparity=0 color_side=auto");}
+ */
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>Cycle Colorization>Colorize...",
+	description = "Colorize the mono camera's image with the colour camera's image (Cycle-CNN)")
+public final class ColorizeCommand extends ColorizationCommand {
+
+	@Parameter(label = "Also show the weight volume", persist = false)
+	private boolean show_weights = false;
+
+	@Parameter(label = "Also show the disparity maps", persist = false)
+	private boolean show_disparity = false;
+
+	@Parameter(label = "Also show the confidence maps", persist = false)
+	private boolean show_confidence = false;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Colorized")
+	private ImagePlus colorized;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Weight volume", required = false)
+	private ImagePlus weight_volume;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Disparity", required = false)
+	private ImagePlus disparity;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Confidence", required = false)
+	private ImagePlus confidence;
+
+	private ColorizeResult result;
+
+	@Override
+	String title() {
+		return "Colorize";
+	}
+
+	@Override
+	ColorizeOperation configure(ColorizeOperation op) {
+		return op.weights(show_weights || show_disparity || show_confidence);
+	}
+
+	@Override
+	void outputs(ColorizeResult r) {
+		result = r;
+		colorized = r.colorizedImage();
+		if (show_weights) weight_volume = r.weightVolumeImage();
+		if (show_disparity) disparity = r.disparityImage();
+		if (show_confidence) confidence = r.confidenceImage();
+	}
+
+	/** The result of the last run (for scripts and tests); null when it failed. */
+	public ColorizeResult result() {
+		return result;
+	}
+}
