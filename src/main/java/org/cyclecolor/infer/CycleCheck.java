@@ -58,9 +58,20 @@ public final class CycleCheck {
 		RgbImage back = clip(YCbCr.toRgb(pass.image(colorYcc.y(), v)));
 		RgbImage rc = clip(color);
 		progress.report(0.85, "cycle SSIM");
+		Progress quiet = new Progress() { // fractions only: the SSIM's own messages would repeat per channel
+			@Override
+			public void report(double fraction, String message) {
+				progress.report(fraction, null);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return progress.isCancelled();
+			}
+		};
 		Ssim ssim = new Ssim(255);
-		ChannelSsimResult cbcr = ChannelSsim.compare(back, rc, SsimMode.CBCR, ssim, progress.sub(0.85, 0.93));
-		ChannelSsimResult rgb = ChannelSsim.compare(back, rc, SsimMode.RGB, ssim, progress.sub(0.93, 1));
+		ChannelSsimResult cbcr = ChannelSsim.compare(back, rc, SsimMode.CBCR, ssim, quiet.sub(0.85, 0.93));
+		ChannelSsimResult rgb = ChannelSsim.compare(back, rc, SsimMode.RGB, ssim, quiet.sub(0.93, 1));
 		return new Result(back, cbcr, rgb, pass);
 	}
 

@@ -52,8 +52,8 @@ public final class ColorizationPair {
 		boolean grayIsColor = ImagePlusAdapter.isColor(grayImage), colorIsColor = ImagePlusAdapter.isColor(colorImage);
 		if (!colorIsColor) {
 			throw new UserException("The colour image '" + colorImage.getTitle() + "' has a single channel" + (grayIsColor
-				? " and the gray image '" + grayImage.getTitle() + "' is in colour: the two seem swapped; give the mono camera's image as gray"
-				: "; give the colour camera's RGB image as the colour image"));
+				? " and the gray image '" + grayImage.getTitle() + "' is in colour: the two seem swapped; give the mono camera's image as gray."
+				: "; give the colour camera's RGB image as the colour image."));
 		}
 		InputChecks.sameSize(grayImage, colorImage);
 		InputChecks.finite(grayImage);

@@ -1,0 +1,136 @@
+package org.cyclecolor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.google.gson.Gson;
+
+import ij.ImagePlus;
+import ij.process.ImageProcessor;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.cyclecolor.image.ImageFiles;
+import org.cyclecolor.infer.TestModels;
+
+import picocli.CommandLine;
+
+/** {@code cyclecolor colorize} and {@code cyclecolor cycle} through {@link Main}: files, JSON, exit codes and messages. */
+class ColorizeCommandTest {
+
+	@TempDir
+	static Path dir;
+
+	private static Path mono, color, model;
+
+	record Run(int code, String out, String err) {}
+
+	static Run run(String... args) {
+		StringWriter out = new StringWriter(), err = new StringWriter();
+		CommandLine cl = Main.commandLine();
+		cl.setOut(new PrintWriter(out));
+		cl.setErr(new PrintWriter(err));
+		int code = cl.execute(args);
+		return new Run(code, out.toString(), err.toString());
+	}
+
+	@BeforeAll
+	static void setUp() {
+		model = TestModels.cyclecnn();
+		mono = dir.resolve("mono.png");
+		color = dir.resolve("color.png");
+		ImageFiles.write(crop(ImageFiles.read(Path.of("sample-data", "sample-mono.png"))), mono, false);
+		ImageFiles.write(crop(ImageFiles.read(Path.of("sample-data", "sample-color.png"))), color, false);
+	}
+
+	private static ImagePlus crop(ImagePlus imp) {
+		ImageProcessor ip = imp.getProcessor().duplicate();
+		ip.setRoi(100, 100, 200, 120);
+		return new ImagePlus(imp.getTitle(), ip.crop());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> json(Run r) {
+		return new Gson().fromJson(r.out(), Map.class);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void colorizeWritesTheResultAndMapsAndReportsDeviceAndStageTimes() {
+		Path out = dir.resolve("out/result.png"), disparity = dir.resolve("out/d.tif");
+		Run r = run("colorize", "--gray", mono.toString(), "--color", color.toString(), "-m", model.toString(), "-o", out.toString(),
+			"--disparity", disparity.toString(), "--max-disparity", "30", "--device", "cpu", "--threads", "2", "--json");
+		assertEquals(ExitCode.OK, r.code(), r.err());
+		Map<String, Object> j = json(r);
+		assertEquals("colorize", j.get("command"));
+		assertEquals("cpu", j.get("device"));
+		assertEquals("CPU requested", j.get("device_reason"));
+		assertEquals("right", j.get("color_side"));
+		assertEquals(30.0, j.get("max_disparity"));
+		Map<String, Object> t = (Map<String, Object>) j.get("timings_ms");
+		for (String stage : List.of("read", "open_model", "estimate", "shrink", "network", "upsample", "refine", "write", "total")) {
+			assertTrue(t.containsKey(stage), "timing of " + stage + " in " + t);
+		}
+		assertEquals(out.toAbsolutePath().toString(), ((Map<String, Object>) j.get("outputs")).get("colorized"));
+		assertEquals(ImagePlus.COLOR_RGB, ImageFiles.read(out).getType());
+		assertEquals(2, ImageFiles.read(disparity).getStackSize());
+
+		Run again = run("colorize", "--gray", mono.toString(), "--color", color.toString(), "-m", model.toString(), "-o", out.toString());
+		assertEquals(ExitCode.INPUT, again.code());
+		assertTrue(again.err().contains("already exists"), again.err());
+	}
+
+	@Test
+	void cyclePrintsTheMeanCycleSsim() {
+		Path map = dir.resolve("cycle.tif");
+		Run r = run("cycle", "--gray", mono.toString(), "--color", color.toString(), "-m", model.toString(), "--map", map.toString(),
+			"--color-side", "right", "--json");
+		assertEquals(ExitCode.OK, r.code(), r.err());
+		Map<String, Object> j = json(r);
+		assertEquals("cycle", j.get("command"));
+		double cbcr = (Double) j.get("cycle_ssim_cbcr");
+		assertTrue(cbcr > 0 && cbcr <= 1, "cycle SSIM " + cbcr);
+		assertEquals("paper", j.get("cycle_second_pass"));
+		assertTrue(Files.isRegularFile(map));
+		Run human = run("cycle", "--gray", mono.toString(), "--color", color.toString(), "-m", model.toString(), "--color-side", "right");
+		assertEquals(ExitCode.OK, human.code(), human.err());
+		assertTrue(human.out().startsWith("Cycle SSIM "), human.out());
+	}
+
+	@Test
+	void badInputIsExitThreeAndABadOptionExitTwo() {
+		Run swapped = run("colorize", "--gray", color.toString(), "--color", mono.toString(), "-m", model.toString(), "-o",
+			dir.resolve("x.png").toString());
+		assertEquals(ExitCode.INPUT, swapped.code());
+		assertTrue(swapped.err().startsWith("error: ") && swapped.err().contains("swapped"), swapped.err());
+		assertFalse(Files.exists(dir.resolve("x.png")));
+		Run wide = run("colorize", "--gray", mono.toString(), "--color", color.toString(), "-m", model.toString(), "-o",
+			dir.resolve("x.png").toString(), "--max-disparity", "200");
+		assertEquals(ExitCode.INPUT, wide.code());
+		assertTrue(wide.err().contains("between 1 and 199 pixels"), wide.err());
+		Run word = run("colorize", "--gray", mono.toString(), "--color", color.toString(), "-m", model.toString(), "-o",
+			dir.resolve("x.png").toString(), "--max-disparity", "lots");
+		assertEquals(ExitCode.USAGE, word.code());
+		assertTrue(word.err().contains("neither a whole number nor auto"), word.err());
+		Run side = run("colorize", "--gray", mono.toString(), "--color", color.toString(), "-o", dir.resolve("x.png").toString(),
+			"--color-side", "up");
+		assertEquals(ExitCode.USAGE, side.code());
+		assertTrue(side.err().contains("use auto, left or right"), side.err());
+		Run cuda = run("colorize", "--gray", mono.toString(), "--color", color.toString(), "-m", model.toString(), "-o",
+			dir.resolve("x.png").toString(), "--device", "cuda");
+		if (!Files.exists(Path.of("/proc/driver/nvidia/version"))) {
+			assertEquals(ExitCode.INPUT, cuda.code());
+			assertTrue(cuda.err().contains("CUDA was requested but no NVIDIA driver was found"), cuda.err());
+		}
+	}
+}

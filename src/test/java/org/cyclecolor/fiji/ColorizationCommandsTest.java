@@ -1,0 +1,123 @@
+package org.cyclecolor.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Paths;
+
+import ij.ImagePlus;
+import ij.process.ImageProcessor;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.scijava.Context;
+import org.scijava.command.Command;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+import org.scijava.module.ModuleItem;
+
+import org.cyclecolor.image.ImageFiles;
+import org.cyclecolor.infer.TestModels;
+
+/** Colorize..., Cycle Check... and Weight Volume... as Fiji runs them: through a SciJava context, headless. */
+class ColorizationCommandsTest {
+
+	private static Context context;
+	private static CommandService commands;
+	private static ImagePlus mono, color;
+	private static File model;
+
+	@BeforeAll
+	static void start() {
+		context = new Context();
+		commands = context.service(CommandService.class);
+		model = TestModels.cyclecnn().toFile();
+		mono = crop(ImageFiles.read(Paths.get("sample-data", "sample-mono.png")));
+		color = crop(ImageFiles.read(Paths.get("sample-data", "sample-color.png")));
+	}
+
+	@AfterAll
+	static void stop() {
+		context.dispose();
+	}
+
+	private static ImagePlus crop(ImagePlus imp) {
+		ImageProcessor ip = imp.getProcessor().duplicate();
+		ip.setRoi(64, 64, 256, 160);
+		return new ImagePlus(imp.getTitle(), ip.crop());
+	}
+
+	@Test
+	void menuEntriesAndMacroKeysAreAsDocumented() {
+		String[] shared = { "gray", "color", "model", "max_disparity", "color_side", "scale", "refine", "upsampler", "device", "threads" };
+		Object[][] expected = { { ColorizeCommand.class, "Colorize...", new String[] { "show_weights", "show_disparity", "show_confidence" } },
+			{ CycleCheckCommand.class, "Cycle Check...", new String[] { "authors_second_pass" } },
+			{ WeightVolumeCommand.class, "Weight Volume...", new String[0] } };
+		for (Object[] e : expected) {
+			@SuppressWarnings("unchecked")
+			CommandInfo info = commands.getCommand((Class<? extends Command>) e[0]);
+			assertNotNull(info, e[1].toString());
+			assertEquals("[Plugins, Cycle Colorization, " + e[1] + "]", info.getMenuPath().toString());
+			assertTrue(info.canRunHeadless());
+			for (String key : shared) assertNotNull(info.getInput(key), e[1] + " has " + key);
+			for (String key : (String[]) e[2]) assertNotNull(info.getInput(key), e[1] + " has " + key);
+			for (ModuleItem<?> in : info.inputs()) {
+				if (in.getName().matches("log|status|ui|context|gray|color")) continue;
+				assertTrue(in.getName().matches("[a-z][a-z0-9_]*"), "macro key '" + in.getName() + "' is snake_case");
+				assertFalse(in.isPersisted(), e[1] + ": " + in.getName() + " does not persist");
+			}
+		}
+	}
+
+	@Test
+	void colorizeShowsTheResultAndTheMapsAskedFor() throws Exception {
+		CommandModule m = commands.run(ColorizeCommand.class, true, "gray", mono, "color", color, "model", model, "max_disparity", 40,
+			"color_side", "right", "show_disparity", true).get();
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		ImagePlus out = (ImagePlus) m.getOutput("colorized");
+		assertEquals(ImagePlus.COLOR_RGB, out.getType());
+		assertEquals(256, out.getWidth());
+		assertNotNull(m.getOutput("disparity"));
+		assertNull(m.getOutput("weight_volume"));
+	}
+
+	@Test
+	void cycleCheckGivesTheMapTheReconstructionAndATableRow() throws Exception {
+		CommandModule m = commands.run(CycleCheckCommand.class, true, "gray", mono, "color", color, "model", model).get();
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		ImagePlus map = (ImagePlus) m.getOutput("cycle_map");
+		assertEquals(32, map.getBitDepth());
+		assertNotNull(m.getOutput("reconstruction"));
+		CycleCheckCommand c = (CycleCheckCommand) m.getDelegateObject();
+		double mean = (Double) c.result().summary().get("cycle_ssim_cbcr");
+		assertTrue(mean > -1 && mean <= 1, "mean " + mean);
+	}
+
+	@Test
+	void weightVolumeGivesTheHyperstackAndTheMaps() throws Exception {
+		CommandModule m = commands.run(WeightVolumeCommand.class, true, "gray", mono, "color", color, "model", model, "scale", 2).get();
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		ImagePlus w = (ImagePlus) m.getOutput("weight_volume");
+		assertEquals(48, w.getNSlices());
+		assertEquals(128, w.getWidth());
+		assertNotNull(m.getOutput("disparity"));
+		assertNotNull(m.getOutput("confidence"));
+	}
+
+	@Test
+	void aMistakeCancelsWithItsSentence() throws Exception {
+		CommandModule m = commands.run(ColorizeCommand.class, true, "gray", color, "color", mono, "model", model).get();
+		assertTrue(m.isCanceled());
+		assertTrue(m.getCancelReason().contains("swapped"), m.getCancelReason());
+		CommandModule n = commands.run(ColorizeCommand.class, true, "gray", mono, "color", color, "model", new File("/nowhere/m.onnx"))
+			.get();
+		assertTrue(n.isCanceled());
+		assertTrue(n.getCancelReason().contains("does not exist"), n.getCancelReason());
+	}
+}
