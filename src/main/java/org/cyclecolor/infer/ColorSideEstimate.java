@@ -1,5 +1,6 @@
 package org.cyclecolor.infer;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 import org.cyclecolor.image.FloatPlane;
@@ -49,25 +50,27 @@ public final class ColorSideEstimate {
 		int maxShift = w / 3;
 		float[] best = new float[n], second = new float[n];
 		int[] bestShift = new int[n];
-		java.util.Arrays.fill(best, -2f);
-		java.util.Arrays.fill(second, -2f);
-		double[] sa = boxSums(a.data(), w, h), saa = boxSums(square(a.data()), w, h);
-		double[] sb = boxSums(b.data(), w, h), sbb = boxSums(square(b.data()), w, h);
+		Arrays.fill(best, -2f);
+		Arrays.fill(second, -2f);
+		BoxSums box = new BoxSums(w, h);
+		double[] sa = box.of(a.data(), new double[n]), saa = box.of(square(a.data()), new double[n]);
+		double[] sb = box.of(b.data(), new double[n]), sbb = box.of(square(b.data()), new double[n]);
+		double m = (2 * RADIUS + 1) * (2 * RADIUS + 1);
 		float[] prod = new float[n];
+		double[] sab = new double[n];
 		for (int s = -maxShift; s <= maxShift; s++) {
 			for (int y = 0; y < h; y++) {
+				int row = y * w;
 				for (int x = 0; x < w; x++) {
 					int xs = x + s;
-					prod[y * w + x] = xs >= 0 && xs < w ? a.data()[y * w + x] * b.data()[y * w + xs] : 0f;
+					prod[row + x] = xs >= 0 && xs < w ? a.data()[row + x] * b.data()[row + xs] : 0f;
 				}
 			}
-			double[] sab = boxSums(prod, w, h);
+			box.of(prod, sab);
+			int x0 = Math.max(RADIUS, RADIUS - s), x1 = Math.min(w - RADIUS, w - RADIUS - s);
 			for (int y = RADIUS; y < h - RADIUS; y++) {
-				for (int x = RADIUS; x < w - RADIUS; x++) {
-					int xs = x + s;
-					if (xs - RADIUS < 0 || xs + RADIUS >= w) continue;
-					int i = y * w + x, j = y * w + xs;
-					double m = (2 * RADIUS + 1) * (2 * RADIUS + 1);
+				for (int x = x0; x < x1; x++) {
+					int i = y * w + x, j = i + s;
 					double va = saa[i] - sa[i] * sa[i] / m, vb = sbb[j] - sb[j] * sb[j] / m;
 					if (va < MIN_VARIANCE * m || vb < MIN_VARIANCE * m) continue;
 					float c = (float) ((sab[i] - sa[i] * sb[j] / m) / Math.sqrt(va * vb));
@@ -101,25 +104,38 @@ public final class ColorSideEstimate {
 		return out;
 	}
 
-	/** Sums over (2 RADIUS + 1)^2 windows centred on each pixel (windows cut by the border). */
-	private static double[] boxSums(float[] v, int w, int h) {
-		double[] integral = new double[(w + 1) * (h + 1)];
-		for (int y = 0; y < h; y++) {
-			double row = 0;
-			for (int x = 0; x < w; x++) {
-				row += v[y * w + x];
-				integral[(y + 1) * (w + 1) + x + 1] = integral[y * (w + 1) + x + 1] + row;
-			}
+	/** Sums over (2 RADIUS + 1)^2 windows centred on each pixel (windows cut by the border): rows, then columns. */
+	private static final class BoxSums {
+		private final int w, h;
+		private final double[] rows;
+
+		BoxSums(int w, int h) {
+			this.w = w;
+			this.h = h;
+			rows = new double[w * h];
 		}
-		double[] out = new double[w * h];
-		for (int y = 0; y < h; y++) {
-			int y0 = Math.max(0, y - RADIUS), y1 = Math.min(h, y + RADIUS + 1);
-			for (int x = 0; x < w; x++) {
-				int x0 = Math.max(0, x - RADIUS), x1 = Math.min(w, x + RADIUS + 1);
-				out[y * w + x] = integral[y1 * (w + 1) + x1] - integral[y0 * (w + 1) + x1] - integral[y1 * (w + 1) + x0]
-					+ integral[y0 * (w + 1) + x0];
+
+		double[] of(float[] v, double[] out) {
+			for (int y = 0; y < h; y++) {
+				int row = y * w;
+				double s = 0;
+				for (int x = 0; x <= Math.min(RADIUS, w - 1); x++) s += v[row + x];
+				for (int x = 0; x < w; x++) {
+					rows[row + x] = s;
+					if (x + RADIUS + 1 < w) s += v[row + x + RADIUS + 1];
+					if (x - RADIUS >= 0) s -= v[row + x - RADIUS];
+				}
 			}
+			for (int x = 0; x < w; x++) {
+				double s = 0;
+				for (int y = 0; y <= Math.min(RADIUS, h - 1); y++) s += rows[y * w + x];
+				for (int y = 0; y < h; y++) {
+					out[y * w + x] = s;
+					if (y + RADIUS + 1 < h) s += rows[(y + RADIUS + 1) * w + x];
+					if (y - RADIUS >= 0) s -= rows[(y - RADIUS) * w + x];
+				}
+			}
+			return out;
 		}
-		return out;
 	}
 }
