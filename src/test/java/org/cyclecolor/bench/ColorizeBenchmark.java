@@ -1,7 +1,6 @@
 package org.cyclecolor.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -61,8 +60,8 @@ public final class ColorizeBenchmark {
 		}
 		int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
 		boolean quick = Arrays.asList(args).contains("--quick");
-		System.out.printf(Locale.ROOT, "ColorizeBenchmark: %d cores, Java %s, load %s; each case in its own JVM (-Xmx2g); median of the "
-			+ "runs after one warm-up run%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage());
+		System.out.println(Bench.machine());
+		System.out.println("# each case in its own JVM (-Xmx2g); median of the runs after one warm-up run");
 		Path cyclecnn = TestModels.cyclecnn();
 		Path authors = null;
 		if (SharedData.root() != null) {
@@ -141,7 +140,7 @@ public final class ColorizeBenchmark {
 		ColorizeResult last = null;
 		long cpu0 = 0;
 		for (int i = -1; i < runs; i++) {
-			if (i == 0) cpu0 = cpuNanos();
+			if (i == 0) cpu0 = Bench.processCpuNanos();
 			long t0 = System.nanoTime();
 			ColorizeResult r = new ColorizeOperation(mono, color).model(model).scale(scale).run(Progress.NONE);
 			double s = (System.nanoTime() - t0) / 1e9;
@@ -154,11 +153,11 @@ public final class ColorizeBenchmark {
 			stages.add(m);
 			last = r;
 		}
-		double cpu = (cpuNanos() - cpu0) / 1e9 / runs / Runtime.getRuntime().availableProcessors();
+		double cpu = (Bench.processCpuNanos() - cpu0) / 1e9 / runs / Runtime.getRuntime().availableProcessors();
 		Map<String, Double> median = new LinkedHashMap<>();
 		for (String k : stages.get(0).keySet()) {
 			if (k.equals("open_model") || k.equals("total")) continue;
-			median.put(k, median(stages.stream().mapToDouble(m -> m.getOrDefault(k, 0.0)).toArray()));
+			median.put(k, Bench.median(stages.stream().mapToDouble(m -> m.getOrDefault(k, 0.0)).toArray()));
 		}
 		InferenceEngine.Pass p = last.output().pass();
 		Variant v = org.cyclecolor.infer.OnnxModelFile.read(model).variant();
@@ -175,7 +174,7 @@ public final class ColorizeBenchmark {
 		out.put("scale", p.factor());
 		out.put("network_tiles", p.networkTiles().tiles().size());
 		out.put("refinement_tiles", p.refinementTiles() == null ? 0 : p.refinementTiles().tiles().size());
-		double total = median(totals);
+		double total = Bench.median(totals);
 		out.put("total_s", total);
 		out.put("min_s", Arrays.stream(totals).min().orElse(Double.NaN));
 		out.put("s_per_mp", total / (mono.getWidth() * (double) mono.getHeight() / 1e6));
@@ -198,16 +197,6 @@ public final class ColorizeBenchmark {
 
 	private static int roundUp(int x, int m) {
 		return (x + m - 1) / m * m;
-	}
-
-	private static double median(double[] v) {
-		double[] s = v.clone();
-		Arrays.sort(s);
-		return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-	}
-
-	private static long cpuNanos() {
-		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
 	private static double peakRssMb() {

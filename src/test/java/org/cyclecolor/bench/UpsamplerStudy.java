@@ -1,6 +1,5 @@
 package org.cyclecolor.bench;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,9 +61,7 @@ public final class UpsamplerStudy {
 			return;
 		}
 		int maxImages = args.length > 0 ? Integer.parseInt(args[0]) : Integer.MAX_VALUE;
-		System.out.printf(Locale.ROOT, "UpsamplerStudy: %d cores, load average %.1f, Java %s%n",
-			Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-			System.getProperty("java.version"));
+		System.out.println(Bench.machine());
 		List<Path> images = new ArrayList<>();
 		try (Stream<Path> s = Files.list(SharedData.require("stereo"))) {
 			s.sorted().map(d -> d.resolve("left.png")).filter(Files::exists).forEach(images::add);
