@@ -28,6 +28,7 @@ import picocli.CommandLine.IVersionProvider;
 		SsimCommand.class,
 		SampleCommand.class,
 		SynthesizeCommand.class,
+		TrainCommand.class,
 		CommandLine.HelpCommand.class,
 	},
 	footer = { "", "Exit codes: 0 done, 1 unexpected failure, 2 wrong command line, 3 input to fix, 130 cancelled.",

@@ -81,6 +81,15 @@ public final class DjlNetwork implements AutoCloseable {
 		this(graph, weights, parent, DEFAULT_BN_MOMENTUM);
 	}
 
+	/**
+	 * Stops recording gradients for every parameter: the network still passes gradients on to
+	 * its inputs (the structure-similarity network inside the structure loss) but is not trained.
+	 */
+	public void freeze() {
+		for (NDArray a : trainable.values()) a.setRequiresGradient(false);
+		trainable.clear();
+	}
+
 	/** The type parameters and computations use. */
 	public DataType dataType() {
 		return dataType;

@@ -1,0 +1,32 @@
+package org.cyclecolor.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
+
+/**
+ * The PyTorch engine for training: offline (the native library comes from the Maven Central jar on
+ * the class path; nothing is downloaded), with a chosen number of intra-op threads. PyTorch
+ * computes deterministically on the CPU for a fixed number of threads, which is what makes runs
+ * and resumed runs repeat exactly.
+ */
+public final class DjlRuntime {
+
+	private DjlRuntime() {}
+
+	/**
+	 * A new base manager on the PyTorch engine, the engine set to {@code threads} intra-op threads
+	 * (0 = one per core).
+	 */
+	public static NDManager start(int threads) {
+		System.setProperty("ai.djl.offline", "true");
+		NDManager m = NDManager.newBaseManager("PyTorch");
+		JniUtils.setNumThreads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+		return m;
+	}
+
+	/** The PyTorch and DJL versions (for provenance). */
+	public static String versions() {
+		return "PyTorch " + Engine.getEngine("PyTorch").getVersion() + ", DJL " + Engine.getDjlVersion();
+	}
+}

@@ -1,0 +1,228 @@
+package org.cyclecolor.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cyclecolor.Progress;
+import org.cyclecolor.UserException;
+import org.cyclecolor.image.Resampler;
+import org.cyclecolor.image.RgbImage;
+import org.cyclecolor.model.Variant;
+import org.cyclecolor.synth.DatasetPair;
+import org.cyclecolor.synth.MonoColorPair;
+import org.cyclecolor.synth.PairDataset;
+import org.cyclecolor.synth.RandomCrops;
+import org.cyclecolor.synth.UnlabelledPairs;
+
+/**
+ * The examples of a training run: the pairs of one or more datasets, each shrunk by an integer
+ * factor so that its disparities fit the network's candidates (as the inference engine shrinks),
+ * and the crop of every step ({@link RandomCrops}: from the seed and the step number alone, so a
+ * resumed run sees the same crops).
+ * <p>
+ * Cycle training reads its pairs through {@link UnlabelledPairs} only — it cannot reach any ground
+ * truth; supervised training reads whole dataset items and needs their true colour. Shrunk pairs
+ * are kept in memory up to a budget (photo pairs take seconds to synthesize), least recently used
+ * first out.
+ */
+public final class TrainingData {
+
+	/** One pair as the trainer uses it: shrunk, with the true colour in supervised mode. */
+	record Example(MonoColorPair pair, RgbImage truth, int shrink) {
+
+		long bytes() {
+			return 4L * pair.width() * pair.height() * (truth == null ? 4 : 7);
+		}
+	}
+
+	/** Where examples come from. */
+	private interface Source {
+		String name();
+
+		List<PairDataset.Entry> entries();
+
+		/** Item {@code i}, at full size. */
+		Example load(int i);
+	}
+
+	private record Item(Source source, int index) {}
+
+	private final Variant variant;
+	private final List<Item> items = new ArrayList<>();
+	private final List<PairDataset.Entry> entries = new ArrayList<>();
+	private final int[] shrink;
+	private final RandomCrops crops;
+	private final List<String> names = new ArrayList<>();
+	private final long cacheBudget;
+	private final LinkedHashMap<Integer, Example> cache = new LinkedHashMap<>(16, 0.75f, true);
+	private long cached;
+
+	private TrainingData(Variant variant, List<Source> sources, TrainingConfig config, long cacheBudget, Progress progress) {
+		this.variant = variant;
+		this.cacheBudget = cacheBudget;
+		for (Source s : sources) {
+			names.add(s.name() + " (" + s.entries().size() + " pairs)");
+			for (int i = 0; i < s.entries().size(); i++) items.add(new Item(s, i));
+		}
+		if (items.isEmpty()) throw new UserException("The training data hold no pairs; give a dataset with at least one pair.");
+		shrink = new int[items.size()];
+		for (int i = 0; i < items.size(); i++) {
+			progress.checkCancelled();
+			PairDataset.Entry e = items.get(i).source().entries().get(items.get(i).index());
+			int f = config.shrink();
+			if (f == 0) {
+				// The pair's suggested largest disparity decides: loading it is the only way to know.
+				progress.report((double) i / items.size(), "Reading training pair " + (i + 1) + " of " + items.size());
+				Example full = items.get(i).source().load(items.get(i).index());
+				f = fitShrink(full.pair().maxDisparity(), variant);
+				remember(i, shrunk(full, f));
+			}
+			shrink[i] = f;
+			entries.add(new PairDataset.Entry(e.id(), ceilDiv(e.width(), f), ceilDiv(e.height(), f), false, Map.of()));
+		}
+		try {
+			crops = new RandomCrops(entries, config.cropWidth(), config.cropHeight(), config.seed());
+		}
+		catch (UserException tooLarge) {
+			throw new UserException(tooLarge.getMessage() + "\n(sizes after shrinking each pair " + (config.shrink() == 0
+				? "so that its disparities fit " + variant.candidates() + " candidates" : "by " + config.shrink()) + ")", tooLarge);
+		}
+	}
+
+	/** Self-supervised data: pairs without ground truth. */
+	public static TrainingData cycle(Variant variant, List<UnlabelledPairs> datasets, TrainingConfig config, long cacheBudget,
+		Progress progress)
+	{
+		List<Source> sources = new ArrayList<>();
+		for (UnlabelledPairs d : datasets) {
+			sources.add(new Source() {
+				public String name() {
+					return d.name();
+				}
+
+				public List<PairDataset.Entry> entries() {
+					return d.entries();
+				}
+
+				public Example load(int i) {
+					return new Example(d.load(i), null, 1);
+				}
+			});
+		}
+		return new TrainingData(variant, sources, config, cacheBudget, progress);
+	}
+
+	/** Supervised data: every pair must have its true colour. */
+	public static TrainingData supervised(Variant variant, List<PairDataset> datasets, TrainingConfig config, long cacheBudget,
+		Progress progress)
+	{
+		List<Source> sources = new ArrayList<>();
+		for (PairDataset d : datasets) {
+			List<String> without = new ArrayList<>();
+			for (PairDataset.Entry e : d.entries()) if (!e.groundTruth()) without.add(e.id());
+			if (!without.isEmpty()) {
+				throw new UserException("Supervised training needs the true colour of every pair, and " + without.size() + " pair(s) of "
+					+ d.name() + " have none (e.g. " + without.get(0) + "); train them in cycle mode, or give synthesized pairs "
+					+ "(stereo scenes, photos).");
+			}
+			sources.add(new Source() {
+				public String name() {
+					return d.name();
+				}
+
+				public List<PairDataset.Entry> entries() {
+					return d.entries();
+				}
+
+				public Example load(int i) {
+					DatasetPair p = d.load(i);
+					return new Example(p.pair(), p.groundTruth().orElseThrow().color(), 1);
+				}
+			});
+		}
+		return new TrainingData(variant, sources, config, cacheBudget, progress);
+	}
+
+	/** The smallest integer factor at which {@code maxDisparity} fits the variant's candidates. */
+	public static int fitShrink(int maxDisparity, Variant variant) {
+		int reach = variant.firstShift() + variant.candidates() - 1;
+		return Math.max(1, ceilDiv(maxDisparity, reach));
+	}
+
+	/** The datasets, for logs and provenance. */
+	public List<String> names() {
+		return names;
+	}
+
+	public int size() {
+		return items.size();
+	}
+
+	/** The items at their shrunk sizes (ids, no ground truth flags, no paths). */
+	public List<PairDataset.Entry> entries() {
+		return entries;
+	}
+
+	/** The shrink factor of item i. */
+	public int shrink(int i) {
+		return shrink[i];
+	}
+
+	/** The crop of step {@code step}. */
+	public RandomCrops.Crop crop(long step) {
+		return crops.at(step);
+	}
+
+	/** The example of step {@code step}, cropped, in the network's frame. */
+	public TrainingBatch batch(long step) {
+		RandomCrops.Crop c = crops.at(step);
+		Example e = example(c.index());
+		MonoColorPair p = c.apply(e.pair());
+		RgbImage truth = e.truth() == null ? null : e.truth().crop(c.x(), c.y(), c.width(), c.height());
+		return TrainingBatch.of(variant, p.gray(), p.color(), p.colorSide(), truth);
+	}
+
+	/** Item i shrunk (cached). */
+	synchronized Example example(int i) {
+		Example e = cache.get(i);
+		if (e != null) return e;
+		Item it = items.get(i);
+		e = shrunk(it.source().load(it.index()), shrink[i]);
+		remember(i, e);
+		return e;
+	}
+
+	private synchronized void remember(int i, Example e) {
+		if (e.bytes() > cacheBudget) return;
+		cache.put(i, e);
+		cached += e.bytes();
+		var it = cache.entrySet().iterator();
+		while (cached > cacheBudget && it.hasNext()) {
+			var oldest = it.next();
+			if (oldest.getKey() == i) continue;
+			cached -= oldest.getValue().bytes();
+			it.remove();
+		}
+	}
+
+	/** The pair (and truth) shrunk by f: block means, as {@link Resampler#shrink}. */
+	static Example shrunk(Example e, int f) {
+		if (f == 1) return new Example(e.pair(), e.truth(), 1);
+		MonoColorPair p = e.pair();
+		Map<String, String> prov = new LinkedHashMap<>(p.provenance());
+		prov.put("shrink", Integer.toString(f));
+		MonoColorPair s = new MonoColorPair(p.id(), Resampler.shrink(p.gray(), f), shrink(p.color(), f), p.colorSide(),
+			Math.max(1, ceilDiv(p.maxDisparity(), f)), prov);
+		return new Example(s, e.truth() == null ? null : shrink(e.truth(), f), f);
+	}
+
+	private static RgbImage shrink(RgbImage img, int f) {
+		return new RgbImage(Resampler.shrink(img.r(), f), Resampler.shrink(img.g(), f), Resampler.shrink(img.b(), f), img.maxValue());
+	}
+
+	private static int ceilDiv(int a, int b) {
+		return (a + b - 1) / b;
+	}
+}
