@@ -29,6 +29,7 @@ import picocli.CommandLine.IVersionProvider;
 		SampleCommand.class,
 		SynthesizeCommand.class,
 		TrainCommand.class,
+		PretrainSsmCommand.class,
 		CommandLine.HelpCommand.class,
 	},
 	footer = { "", "Exit codes: 0 done, 1 unexpected failure, 2 wrong command line, 3 input to fix, 130 cancelled.",

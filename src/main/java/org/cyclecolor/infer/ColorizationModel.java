@@ -29,6 +29,7 @@ public final class ColorizationModel implements AutoCloseable {
 	private final int threads;
 	private final NetworkSession colorization;
 	private NetworkSession refinement;
+	private NetworkSession structure;
 
 	private ColorizationModel(OnnxModelFile file, DeviceSelector.Choice device, int threads, NetworkSession colorization) {
 		this.file = file;
@@ -118,7 +119,25 @@ public final class ColorizationModel implements AutoCloseable {
 	public Map<String, Tensor> runNative(NetworkKind kind, Map<String, Tensor> inputs) {
 		if (kind == NetworkKind.COLORIZATION) return colorization.run(inputs);
 		if (kind == NetworkKind.REFINEMENT) return refinementSession().run(inputs);
-		throw new IllegalArgumentException("Inference runs the colorization and refinement networks only.");
+		return structureSession().run(inputs);
+	}
+
+	/** The structure-similarity network's session (training's export check runs it), made on first use. */
+	private synchronized NetworkSession structureSession() {
+		if (!file.bundle().has(NetworkKind.STRUCTURE_SIMILARITY)) {
+			throw new UserException("The model " + file.path().getFileName() + " has no structure-similarity network.");
+		}
+		if (structure == null) {
+			try {
+				structure = NetworkSession.create(file.networkModel(NetworkKind.STRUCTURE_SIMILARITY), NetworkKind.STRUCTURE_SIMILARITY,
+					device, threads);
+			}
+			catch (OrtException e) {
+				throw new UserException("ONNX Runtime cannot load the structure-similarity network of " + file.path().getFileName()
+					+ " (" + e.getMessage() + "); re-export the model.", e);
+			}
+		}
+		return structure;
 	}
 
 	private synchronized NetworkSession refinementSession() {
@@ -183,6 +202,8 @@ public final class ColorizationModel implements AutoCloseable {
 	public synchronized void close() {
 		colorization.close();
 		if (refinement != null) refinement.close();
+		if (structure != null) structure.close();
 		refinement = null;
+		structure = null;
 	}
 }

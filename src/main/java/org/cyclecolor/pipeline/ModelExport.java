@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -28,11 +29,11 @@ import org.cyclecolor.train.TrainingBatch;
 
 /**
  * Writes a trained model as ONNX and proves that it computes what the trainer computed: the file
- * is written to a temporary name in the target folder, read back, and its colorization (and
- * refinement) network run by ONNX Runtime on a training example; DJL runs the same weights on the
- * same input in float32 and float64. ONNX Runtime must agree with the float64 result within
+ * is written to a temporary name in the target folder, read back, and the networks the run
+ * trained are run by ONNX Runtime on a training example; DJL runs the same weights on the same
+ * input in float32 and in float64. ONNX Runtime must agree with the float64 result within
  * {@value #TOLERANCE} (0..255 units) or within twice the trainer's own float32 error, whichever is
- * larger (as in the parity test, docs/network.md "Parity and float32": where softmax candidates
+ * larger (as the parity test does, docs/network.md "Parity and float32": where softmax candidates
  * compete float32 alone strays by 1e-4..1e-3, while a semantic difference shows as whole levels).
  * Only then is the file renamed to its final name; an existing model is replaced only when asked.
  */
@@ -44,34 +45,47 @@ public final class ModelExport {
 	private ModelExport() {}
 
 	/**
-	 * The measured agreement on the written model (max |difference|, 0..255 units; NaN for a
-	 * network the model does not have).
+	 * The agreement of one network's output (max |difference|).
 	 *
-	 * @param ortVsDjl ONNX Runtime against the trainer (both float32), chroma of M
-	 * @param ortVsFloat64 ONNX Runtime against DJL in float64, chroma of M
-	 * @param djlVsFloat64 the trainer's own float32 error, chroma of M
-	 * @param refinedOrtVsFloat64, refinedDjlVsFloat64 the same for the refinement's output
+	 * @param ortVsDjl ONNX Runtime against the trainer, both float32
+	 * @param ortVsFloat64 ONNX Runtime against DJL in float64
+	 * @param djlVsFloat64 the trainer's own float32 error
 	 */
-	public record Parity(double ortVsDjl, double ortVsFloat64, double djlVsFloat64, double refinedOrtVsFloat64,
-		double refinedDjlVsFloat64)
-	{
+	public record Agreement(double ortVsDjl, double ortVsFloat64, double djlVsFloat64) {
+
 		public boolean acceptable() {
-			return ok(ortVsFloat64, djlVsFloat64) && (Double.isNaN(refinedOrtVsFloat64) || ok(refinedOrtVsFloat64, refinedDjlVsFloat64));
+			return ortVsFloat64 <= Math.max(TOLERANCE, 2 * djlVsFloat64);
+		}
+	}
+
+	/** The agreement of every network checked, by network. */
+	public record Parity(Map<NetworkKind, Agreement> networks) {
+
+		public boolean acceptable() {
+			return networks.values().stream().allMatch(Agreement::acceptable);
 		}
 
-		private static boolean ok(double ort, double djl) {
-			return ort <= Math.max(TOLERANCE, 2 * djl);
+		/** The ONNX Runtime vs trainer difference of the colorization network (or of the first one checked). */
+		public double ortVsDjl() {
+			Agreement a = networks.getOrDefault(NetworkKind.COLORIZATION, networks.values().iterator().next());
+			return a.ortVsDjl();
 		}
 
 		public String describe() {
-			return String.format(Locale.ROOT, "ONNX Runtime vs trainer %.2g; vs float64: ONNX Runtime %.2g, trainer %.2g%s", ortVsDjl,
-				ortVsFloat64, djlVsFloat64, Double.isNaN(refinedOrtVsFloat64) ? "" : String.format(Locale.ROOT,
-					"; refinement vs float64: ONNX Runtime %.2g, trainer %.2g", refinedOrtVsFloat64, refinedDjlVsFloat64));
+			StringBuilder sb = new StringBuilder();
+			for (Map.Entry<NetworkKind, Agreement> e : networks.entrySet()) {
+				Agreement a = e.getValue();
+				sb.append(sb.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT,
+					"%s: ONNX Runtime vs trainer %.2g, vs float64: ONNX Runtime %.2g, trainer %.2g", e.getKey().key(), a.ortVsDjl(),
+					a.ortVsFloat64(), a.djlVsFloat64()));
+			}
+			return sb.toString();
 		}
 	}
 
 	/**
-	 * @param example an input to compare the runtimes on (e.g. the first training crop)
+	 * @param example an input to compare the runtimes on (a training crop): a colorization example
+	 *        checks M and the refinement, a structure-similarity example that network
 	 * @param threads threads for both runtimes, 0 = one per core
 	 */
 	public static Parity write(ModelBundle bundle, Path output, boolean overwrite, TrainingBatch example, int threads,
@@ -90,10 +104,10 @@ public final class ModelExport {
 					+ parity.describe() + "); the model was not written (the checkpoint keeps the weights).");
 			}
 			ModelBundle stamped = bundle.withProvenance(bundle.provenance().with("parity", parity.describe() + String.format(Locale.ROOT,
-				" (max |chroma difference|, 0..255, on a %dx%d training crop)", example.width(), example.height())));
+				" (max |difference| on a %dx%d training crop, 0..255 units for chroma)", example.width(), example.height())));
 			OnnxExporter.write(stamped, tmp, true);
 			Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			progress.log("Wrote " + output + "; " + parity.describe() + " (0..255 chroma).");
+			progress.log("Wrote " + output + "; " + parity.describe() + ".");
 			return parity;
 		}
 		catch (IOException e) {
@@ -112,28 +126,40 @@ public final class ModelExport {
 
 	/** Runs the file's networks on ONNX Runtime and the bundle's on DJL (float32 and float64), inference mode. */
 	public static Parity compare(ModelBundle bundle, OnnxModelFile file, TrainingBatch example, int threads) {
+		Map<NetworkKind, Agreement> out = new LinkedHashMap<>();
 		try (NDManager m = DjlRuntime.start(threads); NDManager s = m.newSubManager();
 			ColorizationModel ort = ColorizationModel.open(file, RuntimeOptions.cpu(threads), Progress.NONE)) {
-			NDArray gray = example.grayY(s), color = example.color(s);
-			NDArray target = NDArrays.concat(new NDList(gray, s.full(gray.getShape(), 128f), s.full(gray.getShape(), 128f)), 1);
-			Map<String, NDArray> in = Map.of("target", target, "reference", color);
-			Tensor c32 = run(bundle, NetworkKind.COLORIZATION, m, s, in, DataType.FLOAT32, "chroma");
-			Tensor c64 = run(bundle, NetworkKind.COLORIZATION, m, s, in, DataType.FLOAT64, "chroma");
-			Tensor cOrt = ort.runNative(NetworkKind.COLORIZATION, Map.of("target", DjlNetwork.toTensor(target), "reference",
-				DjlNetwork.toTensor(color))).get("chroma");
-			double refOrt = Double.NaN, refDjl = Double.NaN;
-			if (bundle.has(NetworkKind.REFINEMENT)) {
-				// One input for every runtime (the first colorization), so that only the refinement's own error shows.
-				NDArray colorized = NDArrays.concat(new NDList(gray, DjlNetwork.toNDArray(s, c64)), 1);
-				Map<String, NDArray> rin = Map.of("colorized", colorized);
-				Tensor r32 = run(bundle, NetworkKind.REFINEMENT, m, s, rin, DataType.FLOAT32, "refined");
-				Tensor r64 = run(bundle, NetworkKind.REFINEMENT, m, s, rin, DataType.FLOAT64, "refined");
-				Tensor rOrt = ort.runNative(NetworkKind.REFINEMENT, Map.of("colorized", DjlNetwork.toTensor(colorized))).get("refined");
-				refOrt = rOrt.maxAbsDifference(r64);
-				refDjl = r32.maxAbsDifference(r64);
+			NDArray gray = example.grayY(s);
+			if (example.isStructureExample()) {
+				Map<String, NDArray> in = Map.of("gray", gray, "warped_luminance", example.warped(s));
+				out.put(NetworkKind.STRUCTURE_SIMILARITY, agreement(bundle, NetworkKind.STRUCTURE_SIMILARITY, ort, m, s, in,
+					"structure_similarity"));
+				return new Parity(out);
 			}
-			return new Parity(cOrt.maxAbsDifference(c32), cOrt.maxAbsDifference(c64), c32.maxAbsDifference(c64), refOrt, refDjl);
+			NDArray target = NDArrays.concat(new NDList(gray, s.full(gray.getShape(), 128f), s.full(gray.getShape(), 128f)), 1);
+			out.put(NetworkKind.COLORIZATION, agreement(bundle, NetworkKind.COLORIZATION, ort, m, s, Map.of("target", target,
+				"reference", example.color(s)), "chroma"));
+			if (bundle.has(NetworkKind.REFINEMENT)) {
+				// One input for every runtime (the float64 first colorization), so that only the refinement's own error shows.
+				Tensor c64 = run(bundle, NetworkKind.COLORIZATION, m, s, Map.of("target", target, "reference", example.color(s)),
+					DataType.FLOAT64, "chroma");
+				NDArray colorized = NDArrays.concat(new NDList(gray, DjlNetwork.toNDArray(s, c64)), 1);
+				out.put(NetworkKind.REFINEMENT, agreement(bundle, NetworkKind.REFINEMENT, ort, m, s, Map.of("colorized", colorized),
+					"refined"));
+			}
+			return new Parity(out);
 		}
+	}
+
+	private static Agreement agreement(ModelBundle b, NetworkKind kind, ColorizationModel ort, NDManager m, NDManager s,
+		Map<String, NDArray> in, String output)
+	{
+		Tensor t32 = run(b, kind, m, s, in, DataType.FLOAT32, output);
+		Tensor t64 = run(b, kind, m, s, in, DataType.FLOAT64, output);
+		Map<String, Tensor> feeds = new LinkedHashMap<>();
+		for (Map.Entry<String, NDArray> e : in.entrySet()) feeds.put(e.getKey(), DjlNetwork.toTensor(e.getValue()));
+		Tensor o = ort.runNative(kind, feeds).get(output);
+		return new Agreement(o.maxAbsDifference(t32), o.maxAbsDifference(t64), t32.maxAbsDifference(t64));
 	}
 
 	/** One network of the bundle on DJL in inference mode, in the given type; one output as a float tensor. */
@@ -141,7 +167,7 @@ public final class ModelExport {
 		String output)
 	{
 		try (DjlNetwork net = new DjlNetwork(b.variant().graph(kind), b.weights(kind), m, DjlNetwork.DEFAULT_BN_MOMENTUM, type)) {
-			Map<String, NDArray> typed = new java.util.LinkedHashMap<>();
+			Map<String, NDArray> typed = new LinkedHashMap<>();
 			for (Map.Entry<String, NDArray> e : inputs.entrySet()) typed.put(e.getKey(), e.getValue().toType(type, false));
 			return DjlNetwork.toTensor(net.forward(s, typed, false).get(output));
 		}

@@ -211,7 +211,7 @@ public final class TrainOperation {
 		if (SCRATCH.equals(init)) {
 			Variant v = variantByName(variant);
 			model = ModelBundle.initialized(v, config.seed(), Provenance.empty());
-			if (v.has(NetworkKind.STRUCTURE_SIMILARITY)) {
+			if (v.has(NetworkKind.STRUCTURE_SIMILARITY) && config.mode() != TrainingConfig.Mode.STRUCTURE_SIMILARITY) {
 				// Fresh structure-similarity weights measure nothing: keep them only when one is given.
 				model = withoutStructureNetwork(model);
 			}
@@ -221,6 +221,11 @@ public final class TrainOperation {
 			OnnxModelFile f = init == null ? DefaultModel.read() : OnnxModelFile.read(Path.of(init));
 			model = f.bundle();
 			progress.log("Starting from " + (init == null ? "the default model" : f.path()) + " (" + model.variant().name() + ").");
+			if (config.mode() == TrainingConfig.Mode.STRUCTURE_SIMILARITY && !model.has(NetworkKind.STRUCTURE_SIMILARITY)
+				&& model.variant().has(NetworkKind.STRUCTURE_SIMILARITY)) {
+				model = model.with(NetworkKind.STRUCTURE_SIMILARITY, org.cyclecolor.model.Weights.initialize(
+					model.variant().graph(NetworkKind.STRUCTURE_SIMILARITY), config.seed()));
+			}
 			if (model.variant().has(NetworkKind.REFINEMENT) && !model.has(NetworkKind.REFINEMENT)) {
 				model = model.with(NetworkKind.REFINEMENT, org.cyclecolor.model.Weights.initialize(
 					model.variant().graph(NetworkKind.REFINEMENT), config.seed()));
@@ -277,6 +282,9 @@ public final class TrainOperation {
 		}
 		List<PairDataset> sets = new ArrayList<>();
 		for (Path d : datasets) sets.add(Datasets.open(d, datasetOptions, progress));
+		if (c.mode() == TrainingConfig.Mode.STRUCTURE_SIMILARITY) {
+			return TrainingData.structure(v, sets, datasetOptions.degradation(), c, cacheBytes, p);
+		}
 		return TrainingData.supervised(v, sets, c, cacheBytes, p);
 	}
 

@@ -40,13 +40,16 @@ public final class Losses {
 	}
 
 	/**
-	 * The learned structure-similarity loss, eq. (1): {@code 1 - mean(SSM(I_G, I_C))}.
+	 * The learned structure-similarity loss, eq. (1): {@code 1 - mean(SSM(I_G, I_C))}. The map is
+	 * clipped to SSIM's range [-1, 1] first: the network was taught SSIM maps, and outside that
+	 * range its output means nothing — without the clip M could learn to push the fixed network's
+	 * output above 1 instead of matching structure.
 	 *
 	 * @param ssm the structure-similarity map (N, 1, H, W) the pre-trained network gives for the
 	 *        gray image and the first result's (W-weighted reference) luminance
 	 */
 	public static NDArray structureLearned(NDArray ssm) {
-		return ssm.mean().neg().add(1f);
+		return ssm.clip(-1f, 1f).mean().neg().add(1f);
 	}
 
 	/** The ablation's "SSIM as structure similarity loss": {@code 1 - SSIM(I_G^Y, I_C^Y)} (N, 1, H, W). */

@@ -28,7 +28,7 @@ public final class Objective {
 
 	/** Names of the loss terms as reported and logged. */
 	public static final String TOTAL = "total", STRUCTURE = "structure", CYCLE = "cycle", SMOOTHNESS = "smoothness",
-		SUPERVISED = "supervised", REFINEMENT = "refinement";
+		SUPERVISED = "supervised", REFINEMENT = "refinement", SSM = "ssm";
 
 	private final TrainingConfig config;
 
@@ -51,6 +51,14 @@ public final class Objective {
 	public Terms compute(NDManager scope, TrainingNetworks nets, TrainingBatch batch, boolean training) {
 		Map<String, NDArray> t = new LinkedHashMap<>();
 		NDArray gray = batch.grayY(scope);
+		if (config.mode() == TrainingConfig.Mode.STRUCTURE_SIMILARITY) {
+			NDArray out = nets.get(NetworkKind.STRUCTURE_SIMILARITY).forward(scope, Map.of("gray", gray, "warped_luminance",
+				batch.warped(scope)), training).get("structure_similarity");
+			NDArray l1 = Losses.meanAbsolute(out, batch.ssimTarget(scope));
+			t.put(TOTAL, l1);
+			t.put(SSM, l1);
+			return new Terms(t, l1);
+		}
 		NDArray color = batch.color(scope);
 		NDArray colorChroma = color.get(":, 1:3");
 		NDArray backward;

@@ -117,8 +117,12 @@ public final class Trainer {
 				resume.model().withProvenance(provenance(step, wall, history)), step, wall, history,
 				recentMeans(history, 100));
 		}
-		Set<NetworkKind> trained = EnumSet.of(NetworkKind.COLORIZATION);
-		if (config.trainRefinement() && start.model().variant().has(NetworkKind.REFINEMENT)) {
+		boolean structure = config.mode() == TrainingConfig.Mode.STRUCTURE_SIMILARITY;
+		Set<NetworkKind> trained = EnumSet.of(structure ? NetworkKind.STRUCTURE_SIMILARITY : NetworkKind.COLORIZATION);
+		if (structure && !start.model().has(NetworkKind.STRUCTURE_SIMILARITY)) {
+			throw new UserException("The variant " + start.model().variant().name() + " has no structure-similarity network to pre-train.");
+		}
+		if (!structure && config.trainRefinement() && start.model().variant().has(NetworkKind.REFINEMENT)) {
 			if (!start.model().has(NetworkKind.REFINEMENT)) {
 				throw new UserException("The starting model has no refinement network to train; train without refinement.");
 			}
@@ -132,7 +136,7 @@ public final class Trainer {
 		}
 		progress.log(String.format(Locale.ROOT, "Training %s (%s) on %d pairs, %dx%d crops, %s, steps %d to %d.",
 			start.model().variant().name(), config.mode().key(), data.size(), config.cropWidth(), config.cropHeight(),
-			config.mode() == TrainingConfig.Mode.CYCLE ? "λ = (" + config.lambdaStructure() + ", " + config.lambdaCycle() + ", "
+			structure ? "L1 against the SSIM maps of randomly warped registered pairs" : config.mode() == TrainingConfig.Mode.CYCLE ? "λ = (" + config.lambdaStructure() + ", " + config.lambdaCycle() + ", "
 				+ config.lambdaSmooth() + "), structure loss " + config.structure().key() : "chroma MSE against ground truth",
 			step + 1, config.steps()));
 		try (NDManager manager = DjlRuntime.start(threads);
@@ -213,26 +217,44 @@ public final class Trainer {
 	private Provenance provenance(int step, double wall, List<Map<String, Double>> history) {
 		Map<String, String> p = new LinkedHashMap<>();
 		TrainingConfig c = start.config();
-		p.put("weights", "trained by Cycle Colorization's trainer (" + c.mode().key() + " mode)");
-		p.put("training_data", String.join("; ", data.names()));
-		p.put("training_steps", Integer.toString(step));
+		boolean structure = c.mode() == TrainingConfig.Mode.STRUCTURE_SIMILARITY;
+		// Pre-training describes the structure-similarity network only: its keys stay apart (ssm_*).
+		String k = structure ? "ssm_" : "training_";
+		p.put("weights", structure ? "structure-similarity network pre-trained by Cycle Colorization (the colorization network is "
+			+ "not trained by this run)" : "trained by Cycle Colorization's trainer (" + c.mode().key() + " mode)");
+		p.put(k + "data", String.join("; ", data.names()));
+		p.put(k + "steps", Integer.toString(step));
 		Map<String, Double> losses = recentMeans(history, 100);
 		StringBuilder sb = new StringBuilder();
 		for (Map.Entry<String, Double> e : losses.entrySet()) {
 			sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append(String.format(Locale.ROOT, " %.5f", e.getValue()));
 		}
-		if (sb.length() > 0) p.put("training_losses", sb + " (mean of the last " + Math.min(100, history.size()) + " steps)");
-		p.put("training_wall_time", String.format(Locale.ROOT, "%.0f s", wall));
-		for (Map.Entry<String, String> e : c.describe().entrySet()) p.put("training_" + e.getKey(), e.getValue());
-		for (Map.Entry<String, String> e : info.entrySet()) p.put(e.getKey(), e.getValue());
+		if (sb.length() > 0) p.put(k + "losses", sb + " (mean of the last " + Math.min(100, history.size()) + " steps)");
+		p.put(k + "wall_time", String.format(Locale.ROOT, "%.0f s", wall));
+		for (Map.Entry<String, String> e : c.describe().entrySet()) p.put(k + e.getKey(), e.getValue());
+		for (Map.Entry<String, String> e : info.entrySet()) p.put(structure && !e.getKey().startsWith("ssm_") ? "ssm_" + e.getKey()
+			: e.getKey(), e.getValue());
 		Provenance before = start.model().provenance();
-		if (!before.entries().isEmpty() && !p.containsKey("started_from")) {
-			p.put("started_from", before.entries().getOrDefault("weights", "a model") + " (" + before.entries().getOrDefault(
-				"training_steps", "?") + " steps)");
+		if (start.resume() != null) {
+			// A resumed run: the checkpoint's provenance already holds the earlier stages.
+			for (Map.Entry<String, String> e : before.entries().entrySet()) p.putIfAbsent(e.getKey(), e.getValue());
+			return Provenance.of(p);
 		}
-		// What earlier stages contributed (e.g. the structure-similarity network's pre-training).
 		for (Map.Entry<String, String> e : before.entries().entrySet()) {
-			if (e.getKey().startsWith("ssm_")) p.putIfAbsent(e.getKey(), e.getValue());
+			String key = e.getKey();
+			if (key.startsWith("ssm_") || key.startsWith("earlier_")) {
+				// the structure network's pre-training, and the stage before the previous one
+				p.putIfAbsent(key, e.getValue());
+			}
+			else if (!structure && (key.startsWith("training_") || key.equals("command") || key.equals("started_from"))) {
+				// the previous stage of the colorization network
+				p.putIfAbsent("earlier_" + key, e.getValue());
+			}
+			else if (structure && (key.startsWith("training_") || key.equals("command") || key.equals("started_from")
+				|| key.equals("weights"))) {
+				// the colorization network this pre-training carries along unchanged
+				p.putIfAbsent(key.equals("weights") ? "colorization_weights" : key, e.getValue());
+			}
 		}
 		return Provenance.of(p);
 	}

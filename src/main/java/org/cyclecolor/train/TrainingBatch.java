@@ -25,13 +25,29 @@ public final class TrainingBatch {
 	private final float[] grayY;
 	private final float[] color;
 	private final float[] truthChroma;
+	private final float[] warped;
+	private final float[] ssimTarget;
 
-	private TrainingBatch(int width, int height, float[] grayY, float[] color, float[] truthChroma) {
+	private TrainingBatch(int width, int height, float[] grayY, float[] color, float[] truthChroma, float[] warped,
+		float[] ssimTarget)
+	{
 		this.width = width;
 		this.height = height;
 		this.grayY = grayY;
 		this.color = color;
 		this.truthChroma = truthChroma;
+		this.warped = warped;
+		this.ssimTarget = ssimTarget;
+	}
+
+	/**
+	 * An example for the structure-similarity network: the gray image's Y, a warped luminance and
+	 * the target map (all one size, no frame: the network has no search direction).
+	 */
+	public static TrainingBatch structure(FloatPlane grayY, FloatPlane warpedLuminance, FloatPlane target) {
+		if (!grayY.sameSize(warpedLuminance) || !grayY.sameSize(target)) throw new IllegalArgumentException("Planes differ in size.");
+		return new TrainingBatch(grayY.width(), grayY.height(), grayY.data().clone(), null, null, warpedLuminance.data().clone(),
+			target.data().clone());
 	}
 
 	/**
@@ -51,7 +67,7 @@ public final class TrainingBatch {
 			YCbCrImage t = YCbCr.toYCbCr(truth, variant.colorRange());
 			truthData = planes(frame, t.cb(), t.cr());
 		}
-		return new TrainingBatch(w, h, y.data().clone(), colorData, truthData);
+		return new TrainingBatch(w, h, y.data().clone(), colorData, truthData, null, null);
 	}
 
 	private static float[] planes(Frame frame, FloatPlane... planes) {
@@ -69,6 +85,11 @@ public final class TrainingBatch {
 		return height;
 	}
 
+	/** True for a structure-similarity pre-training example (gray, warped luminance, target map). */
+	public boolean isStructureExample() {
+		return warped != null;
+	}
+
 	public boolean hasTruth() {
 		return truthChroma != null;
 	}
@@ -80,7 +101,20 @@ public final class TrainingBatch {
 
 	/** The colour image, (1, 3, H, W) [Y, Cb, Cr]. */
 	public NDArray color(NDManager scope) {
+		if (color == null) throw new IllegalStateException("This example has no colour image.");
 		return scope.create(color, new Shape(1, 3, height, width));
+	}
+
+	/** The warped luminance of a structure-similarity example, (1, 1, H, W). */
+	public NDArray warped(NDManager scope) {
+		if (warped == null) throw new IllegalStateException("This example is not a structure-similarity example.");
+		return scope.create(warped, new Shape(1, 1, height, width));
+	}
+
+	/** The target map of a structure-similarity example, (1, 1, H, W). */
+	public NDArray ssimTarget(NDManager scope) {
+		if (ssimTarget == null) throw new IllegalStateException("This example is not a structure-similarity example.");
+		return scope.create(ssimTarget, new Shape(1, 1, height, width));
 	}
 
 	/** The gray view's true chroma, (1, 2, H, W) [Cb, Cr]. */

@@ -37,7 +37,12 @@ public record TrainingConfig(Mode mode, StructureLoss structure, double lambdaSt
 		/** The paper's cycle: real pairs without ground truth (L_ss, L_cc, L_smooth). */
 		CYCLE("cycle"),
 		/** Chroma against the gray view's ground truth (Dong et al. 2019), synthesized pairs only. */
-		SUPERVISED("supervised");
+		SUPERVISED("supervised"),
+		/**
+		 * Pre-training of the structure-similarity network (paper, "Structure similarity loss"):
+		 * registered gray and colour luminance, the colour one randomly warped; target its SSIM map.
+		 */
+		STRUCTURE_SIMILARITY("ssm");
 
 		private final String key;
 
@@ -51,7 +56,7 @@ public record TrainingConfig(Mode mode, StructureLoss structure, double lambdaSt
 
 		public static Mode fromKey(String key) {
 			for (Mode m : values()) if (m.key.equalsIgnoreCase(key.trim())) return m;
-			throw new UserException("Unknown training mode '" + key + "'; use cycle or supervised.");
+			throw new UserException("Unknown training mode '" + key + "'; use cycle, supervised or ssm.");
 		}
 	}
 

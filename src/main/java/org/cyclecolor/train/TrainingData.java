@@ -4,10 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.cyclecolor.Progress;
 import org.cyclecolor.UserException;
+import org.cyclecolor.image.FloatPlane;
 import org.cyclecolor.image.Resampler;
+import org.cyclecolor.image.YCbCr;
+import org.cyclecolor.metrics.Ssim;
+import org.cyclecolor.synth.Degradation;
 import org.cyclecolor.image.RgbImage;
 import org.cyclecolor.model.Variant;
 import org.cyclecolor.synth.DatasetPair;
@@ -50,6 +55,9 @@ public final class TrainingData {
 	private record Item(Source source, int index) {}
 
 	private final Variant variant;
+	/** Structure-similarity pre-training: how the colour camera records the registered view; null otherwise. */
+	private Degradation structureCamera;
+	private long seed;
 	private final List<Item> items = new ArrayList<>();
 	private final List<PairDataset.Entry> entries = new ArrayList<>();
 	private final int[] shrink;
@@ -62,6 +70,7 @@ public final class TrainingData {
 	private TrainingData(Variant variant, List<Source> sources, TrainingConfig config, long cacheBudget, Progress progress) {
 		this.variant = variant;
 		this.cacheBudget = cacheBudget;
+		this.seed = config.seed();
 		for (Source s : sources) {
 			names.add(s.name() + " (" + s.entries().size() + " pairs)");
 			for (int i = 0; i < s.entries().size(); i++) items.add(new Item(s, i));
@@ -145,6 +154,20 @@ public final class TrainingData {
 		return new TrainingData(variant, sources, config, cacheBudget, progress);
 	}
 
+	/**
+	 * Data for pre-training the structure-similarity network: the gray image of each synthesized
+	 * pair and its registered true colour as the colour camera would record it ({@code camera}),
+	 * randomly warped ({@link RandomWarp}); the target is the SSIM map of the warped luminance and
+	 * the gray image.
+	 */
+	public static TrainingData structure(Variant variant, List<PairDataset> datasets, Degradation camera, TrainingConfig config,
+		long cacheBudget, Progress progress)
+	{
+		TrainingData d = supervised(variant, datasets, config, cacheBudget, progress);
+		d.structureCamera = camera;
+		return d;
+	}
+
 	/** The smallest integer factor at which {@code maxDisparity} fits the variant's candidates. */
 	public static int fitShrink(int maxDisparity, Variant variant) {
 		int reach = variant.firstShift() + variant.candidates() - 1;
@@ -181,7 +204,26 @@ public final class TrainingData {
 		Example e = example(c.index());
 		MonoColorPair p = c.apply(e.pair());
 		RgbImage truth = e.truth() == null ? null : e.truth().crop(c.x(), c.y(), c.width(), c.height());
+		if (structureCamera != null) return structureExample(p.gray(), truth, step);
 		return TrainingBatch.of(variant, p.gray(), p.color(), p.colorSide(), truth);
+	}
+
+	/** The registered view through the colour camera, its luminance warped, and the SSIM map target. */
+	private TrainingBatch structureExample(FloatPlane gray, RgbImage truth, long step) {
+		Random rng = new Random(mix(mix(seed ^ 0x5DEECE66DL) + step));
+		RgbImage recorded = structureCamera.color(truth, rng);
+		FloatPlane y = YCbCr.toYCbCr(recorded, variant.colorRange()).y();
+		FloatPlane warped = RandomWarp.random(y.width(), y.height(), rng).apply(y);
+		FloatPlane grayY = YCbCr.grayToY(gray, variant.colorRange(), 255);
+		FloatPlane target = new Ssim(255).compare(warped, grayY).map();
+		return TrainingBatch.structure(grayY, warped, target);
+	}
+
+	/** SplitMix64's finaliser: well-spread seeds from consecutive numbers. */
+	static long mix(long z) {
+		z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+		z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+		return z ^ (z >>> 31);
 	}
 
 	/** Item i shrunk (cached). */
