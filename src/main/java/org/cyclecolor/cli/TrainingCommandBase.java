@@ -1,9 +1,7 @@
 package org.cyclecolor.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,10 +10,8 @@ import java.util.concurrent.Callable;
 
 import org.cyclecolor.UserException;
 import org.cyclecolor.Version;
-import org.cyclecolor.pipeline.LossPlot;
 import org.cyclecolor.pipeline.TrainOperation;
-import org.cyclecolor.pipeline.TrainingLog;
-import org.cyclecolor.train.Checkpoint;
+import org.cyclecolor.pipeline.TrainingRecorder;
 import org.cyclecolor.train.TrainingConfig;
 import org.cyclecolor.train.TrainingControl;
 import org.cyclecolor.train.TrainingEvent;
@@ -44,8 +40,8 @@ abstract class TrainingCommandBase implements Callable<Integer> {
 	String variant;
 
 	@Option(names = "--shrink", paramLabel = "N|auto", defaultValue = "auto",
-		description = "Shrink every pair by this integer factor, or auto: each pair just enough that its disparities fit the "
-			+ "candidates (default: ${DEFAULT-VALUE}).")
+		description = "Shrink every pair by this integer factor, or auto: as colorization shrinks it (its disparities fit the "
+			+ "candidates, about 256 px wide) (default: ${DEFAULT-VALUE}).")
 	String shrink;
 
 	@Option(names = "--steps", paramLabel = "N", description = "Steps to reach (default: ${COMMAND-NAME}'s own; when resuming, the "
@@ -113,18 +109,13 @@ abstract class TrainingCommandBase implements Callable<Integer> {
 			.resumeSteps(steps == null ? 0 : steps).init(init()).variant(variant).checkpoint(checkpoint).resume(resume)
 			.overwrite(overwrite).threads(threads).cacheBytes((long) (cacheGb * (1L << 30)))
 			.command("cyclecolor " + String.join(" ", spec.commandLine().getParseResult().originalArgs())));
-		Path logPath = log != null ? log : sibling("-losses.csv");
-		Path plotPath = plot != null ? plot : sibling("-losses.png");
-		if (!overwrite && !resume && Files.exists(plotPath)) {
-			throw new UserException("The loss plot " + plotPath + " already exists; choose another name (--plot) or allow overwriting.");
-		}
-		List<Map<String, Double>> earlier = resume && Files.exists(op.checkpointPath()) ? Checkpoint.read(op.checkpointPath()).history()
-			: List.of();
+		Path logPath = log != null ? log : TrainingRecorder.besideModel(output, "-losses.csv");
+		Path plotPath = plot != null ? plot : TrainingRecorder.besideModel(output, "-losses.png");
 		ConsoleProgress progress = new ConsoleProgress(System.err, json).cancelOnInterrupt();
-		try (TrainingLog csv = new TrainingLog(logPath, overwrite || resume, earlier)) {
-			Printer printer = new Printer(progress, csv, plotPath, printEvery, earlier, output.getFileName().toString());
-			TrainOperation.Result r = op.run(progress, printer, new TrainingControl());
-			LossPlot.writePng("Training losses: " + output.getFileName(), r.outcome().history(), plotPath);
+		try (TrainingRecorder recorder = new TrainingRecorder(logPath, plotPath, output.getFileName().toString(), resume,
+			op.checkpointPath(), overwrite, progress)) {
+			TrainOperation.Result r = op.run(progress, new Printer(progress, recorder, printEvery), new TrainingControl());
+			recorder.writePlot();
 			progress.done();
 			Map<String, Object> s = new LinkedHashMap<>();
 			s.put("command", spec.name());
@@ -146,12 +137,6 @@ abstract class TrainingCommandBase implements Callable<Integer> {
 		finally {
 			progress.done();
 		}
-	}
-
-	private Path sibling(String suffix) {
-		String name = output.getFileName().toString();
-		String stem = name.toLowerCase(Locale.ROOT).endsWith(".onnx") ? name.substring(0, name.length() - 5) : name;
-		return output.resolveSibling(stem + suffix);
 	}
 
 	/** The --shrink option as a factor, 0 for auto. */
@@ -180,52 +165,33 @@ abstract class TrainingCommandBase implements Callable<Integer> {
 		throw new UserException("--crop takes WIDTHxHEIGHT, e.g. 512x256; got '" + s + "'.");
 	}
 
-	/** Losses on standard error every few steps, the CSV, and the plot at every checkpoint. */
+	/** The recorder's files, and the losses on standard error every few steps. */
 	static final class Printer implements TrainingListener {
 		private final ConsoleProgress progress;
-		private final TrainingLog csv;
-		private final Path plot;
+		private final TrainingRecorder recorder;
 		private final int every;
-		private final String title;
-		private final List<Map<String, Double>> history = new ArrayList<>();
 
-		Printer(ConsoleProgress progress, TrainingLog csv, Path plot, int every, List<Map<String, Double>> earlier, String title) {
-			this.history.addAll(earlier);
+		Printer(ConsoleProgress progress, TrainingRecorder recorder, int every) {
 			this.progress = progress;
-			this.csv = csv;
-			this.plot = plot;
+			this.recorder = recorder;
 			this.every = every;
-			this.title = title;
 		}
 
 		@Override
 		public void onStep(TrainingEvent e) {
-			csv.onStep(e);
-			history.add(e.terms());
+			recorder.onStep(e);
 			if (e.step() % every != 0 && e.step() != e.steps()) return;
 			StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "step %d/%d", e.step(), e.steps()));
 			for (Map.Entry<String, Double> t : e.terms().entrySet()) {
 				sb.append(String.format(Locale.ROOT, "  %s %.4f", t.getKey(), t.getValue()));
 			}
-			sb.append(String.format(Locale.ROOT, "  %.3f steps/s  ETA %s", e.stepsPerSecond(), duration(e.etaSeconds())));
+			sb.append(String.format(Locale.ROOT, "  %.3f steps/s  ETA %s", e.stepsPerSecond(), TrainingEvent.duration(e.etaSeconds())));
 			progress.log(sb.toString());
 		}
 
 		@Override
 		public void onCheckpoint(Path checkpoint, int step) {
-			if (history.isEmpty()) return;
-			try {
-				LossPlot.writePng("Training losses: " + title, history, plot);
-			}
-			catch (UserException e) {
-				progress.log("Could not update the loss plot: " + e.getMessage());
-			}
-		}
-
-		static String duration(double s) {
-			long t = Math.round(s);
-			return t >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", t / 3600, t % 3600 / 60)
-				: String.format(Locale.ROOT, "%dm%02ds", t / 60, t % 60);
+			recorder.onCheckpoint(checkpoint, step);
 		}
 	}
 }

@@ -36,7 +36,7 @@ public final class Losses {
 		if (d > 1) sum = sum.add(weights.get(":, 1:").sub(weights.get(":, :-1")).abs().sum());
 		if (h > 1) sum = sum.add(weights.get(":, :, 1:").sub(weights.get(":, :, :-1")).abs().sum());
 		if (w > 1) sum = sum.add(weights.get(":, :, :, 1:").sub(weights.get(":, :, :, :-1")).abs().sum());
-		return sum.mul(2f / (weights.getShape().size()));
+		return sum.mul(2.0 / weights.getShape().size());
 	}
 
 	/**

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 import org.cyclecolor.model.NetworkKind;
@@ -50,21 +51,22 @@ public final class Objective {
 	 */
 	public Terms compute(NDManager scope, TrainingNetworks nets, TrainingBatch batch, boolean training) {
 		Map<String, NDArray> t = new LinkedHashMap<>();
-		NDArray gray = batch.grayY(scope);
+		DataType type = nets.dataType();
+		NDArray gray = batch.grayY(scope).toType(type, false);
 		if (config.mode() == TrainingConfig.Mode.STRUCTURE_SIMILARITY) {
 			NDArray out = nets.get(NetworkKind.STRUCTURE_SIMILARITY).forward(scope, Map.of("gray", gray, "warped_luminance",
-				batch.warped(scope)), training).get("structure_similarity");
-			NDArray l1 = Losses.meanAbsolute(out, batch.ssimTarget(scope));
+				batch.warped(scope).toType(type, false)), training).get("structure_similarity");
+			NDArray l1 = Losses.meanAbsolute(out, batch.ssimTarget(scope).toType(type, false));
 			t.put(TOTAL, l1);
 			t.put(SSM, l1);
 			return new Terms(t, l1);
 		}
-		NDArray color = batch.color(scope);
+		NDArray color = batch.color(scope).toType(type, false);
 		NDArray colorChroma = color.get(":, 1:3");
 		NDArray backward;
 		if (config.mode() == TrainingConfig.Mode.SUPERVISED) {
 			Passes p = passes(scope, nets, gray, color, false, training);
-			NDArray truth = batch.truthChroma(scope);
+			NDArray truth = batch.truthChroma(scope).toType(type, false);
 			NDArray sup = Losses.meanSquared(p.firstChroma(), truth);
 			t.put(TOTAL, sup);
 			t.put(SUPERVISED, sup);

@@ -172,9 +172,10 @@ public final class Trainer {
 					recent.addLast(seconds);
 					if (recent.size() > 20) recent.removeFirst();
 					double perStep = recent.stream().mapToDouble(Double::doubleValue).average().orElse(seconds);
-					listener.onStep(new TrainingEvent(step, config.steps(), r.terms(), 1 / perStep, perStep * (config.steps() - step), wall));
-					progress.report((double) step / config.steps(), String.format(Locale.ROOT, "Training: step %d/%d, loss %.4f", step,
-						config.steps(), r.terms().get(Objective.TOTAL)));
+					TrainingEvent event = new TrainingEvent(step, config.steps(), r.terms(), 1 / perStep, perStep * (config.steps() - step),
+						wall);
+					listener.onStep(event);
+					progress.report((double) step / config.steps(), "Training: " + event.summary());
 					if (step % config.checkpointEvery() == 0 || step == config.steps()) {
 						save(nets, optimizer, step, wall, history, listener);
 						lastSaved = step;
@@ -231,7 +232,10 @@ public final class Trainer {
 		}
 		if (sb.length() > 0) p.put(k + "losses", sb + " (mean of the last " + Math.min(100, history.size()) + " steps)");
 		p.put(k + "wall_time", String.format(Locale.ROOT, "%.0f s", wall));
-		for (Map.Entry<String, String> e : c.describe().entrySet()) p.put(k + e.getKey(), e.getValue());
+		// The configuration's step count is the target; training_steps is the step actually reached.
+		for (Map.Entry<String, String> e : c.describe().entrySet()) {
+			p.put(k + (e.getKey().equals("steps") ? "target_steps" : e.getKey()), e.getValue());
+		}
 		for (Map.Entry<String, String> e : info.entrySet()) p.put(structure && !e.getKey().startsWith("ssm_") ? "ssm_" + e.getKey()
 			: e.getKey(), e.getValue());
 		Provenance before = start.model().provenance();

@@ -24,8 +24,9 @@ import org.cyclecolor.UserException;
  * @param steps the number of steps to reach (a resumed run continues to it)
  * @param checkpointEvery write a checkpoint every this many steps
  * @param shrink the integer factor pairs are shrunk by (block means, as the inference engine
- *        shrinks) before cropping; 0 = per pair, the smallest factor at which its largest
- *        disparity fits the network's candidates
+ *        shrinks) before cropping; 0 = per pair, as the inference engine chooses: the smallest
+ *        factor at which its largest disparity fits the network's candidates and its width is
+ *        about 256 pixels or less
  */
 public record TrainingConfig(Mode mode, StructureLoss structure, double lambdaStructure, double lambdaCycle, double lambdaSmooth,
 	boolean trainRefinement, int cropWidth, int cropHeight, double learningRate, long seed, int steps, int checkpointEvery,
@@ -179,7 +180,7 @@ public record TrainingConfig(Mode mode, StructureLoss structure, double lambdaSt
 		m.put("seed", Long.toString(seed));
 		m.put("steps", Integer.toString(steps));
 		m.put("checkpoint_every", Integer.toString(checkpointEvery));
-		m.put("shrink", shrink == 0 ? "fit disparities" : Integer.toString(shrink));
+		m.put("shrink", shrink == 0 ? "auto (disparities fit, about 256 px wide)" : Integer.toString(shrink));
 		return m;
 	}
 

@@ -23,7 +23,8 @@ import org.cyclecolor.synth.UnlabelledPairs;
 
 /**
  * The examples of a training run: the pairs of one or more datasets, each shrunk by an integer
- * factor so that its disparities fit the network's candidates (as the inference engine shrinks),
+ * factor so that its disparities fit the network's candidates and it is about 256 pixels wide
+ * (as the inference engine shrinks, so training sees the scale colorization works at),
  * and the crop of every step ({@link RandomCrops}: from the seed and the step number alone, so a
  * resumed run sees the same crops).
  * <p>
@@ -85,7 +86,7 @@ public final class TrainingData {
 				// The pair's suggested largest disparity decides: loading it is the only way to know.
 				progress.report((double) i / items.size(), "Reading training pair " + (i + 1) + " of " + items.size());
 				Example full = items.get(i).source().load(items.get(i).index());
-				f = fitShrink(full.pair().maxDisparity(), variant);
+				f = autoShrink(full.pair().maxDisparity(), e.width(), variant);
 				remember(i, shrunk(full, f));
 			}
 			shrink[i] = f;
@@ -96,7 +97,8 @@ public final class TrainingData {
 		}
 		catch (UserException tooLarge) {
 			throw new UserException(tooLarge.getMessage() + "\n(sizes after shrinking each pair " + (config.shrink() == 0
-				? "so that its disparities fit " + variant.candidates() + " candidates" : "by " + config.shrink()) + ")", tooLarge);
+				? "so that its disparities fit " + variant.candidates() + " candidates and it is about " + REFERENCE_WIDTH + " px wide"
+				: "by " + config.shrink()) + "; choose a smaller crop or --shrink 1)", tooLarge);
 		}
 	}
 
@@ -172,6 +174,18 @@ public final class TrainingData {
 	public static int fitShrink(int maxDisparity, Variant variant) {
 		int reach = variant.firstShift() + variant.candidates() - 1;
 		return Math.max(1, ceilDiv(maxDisparity, reach));
+	}
+
+	/** Width the inference engine shrinks images towards: the authors' 256-pixel working width. */
+	public static final int REFERENCE_WIDTH = 256;
+
+	/**
+	 * The inference engine's automatic factor, so that training sees pairs at the scale they will be
+	 * colorized at: the disparities fit the candidates, and the image is about
+	 * {@value #REFERENCE_WIDTH} pixels wide or smaller.
+	 */
+	public static int autoShrink(int maxDisparity, int width, Variant variant) {
+		return Math.max(fitShrink(maxDisparity, variant), Math.max(1, (int) Math.round(width / (double) REFERENCE_WIDTH)));
 	}
 
 	/** The datasets, for logs and provenance. */

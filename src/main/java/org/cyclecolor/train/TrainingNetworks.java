@@ -6,6 +6,7 @@ import java.util.Map;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 
@@ -26,6 +27,7 @@ public final class TrainingNetworks implements AutoCloseable {
 	private final Map<NetworkKind, DjlNetwork> networks = new EnumMap<>(NetworkKind.class);
 	private final Map<NetworkKind, Weights> carried = new EnumMap<>(NetworkKind.class);
 	private final java.util.Set<NetworkKind> trained;
+	private final DataType type;
 
 	/**
 	 * @param start the weights to start from (every network the run needs must be there)
@@ -33,12 +35,22 @@ public final class TrainingNetworks implements AutoCloseable {
 	 * @param fixed networks run but not changed (the structure-similarity network)
 	 */
 	public TrainingNetworks(ModelBundle start, java.util.Set<NetworkKind> trained, java.util.Set<NetworkKind> fixed, NDManager manager) {
+		this(start, trained, fixed, manager, DataType.FLOAT32);
+	}
+
+	/**
+	 * @param type FLOAT32 for training; FLOAT64 for gradient checks
+	 */
+	public TrainingNetworks(ModelBundle start, java.util.Set<NetworkKind> trained, java.util.Set<NetworkKind> fixed, NDManager manager,
+		DataType type)
+	{
 		this.variant = start.variant();
+		this.type = type;
 		this.trained = java.util.Set.copyOf(trained);
 		for (NetworkKind k : NetworkKind.values()) {
 			if (!start.has(k)) continue;
 			if (trained.contains(k) || fixed.contains(k)) {
-				DjlNetwork net = new DjlNetwork(variant.graph(k), start.weights(k), manager);
+				DjlNetwork net = new DjlNetwork(variant.graph(k), start.weights(k), manager, DjlNetwork.DEFAULT_BN_MOMENTUM, type);
 				if (!trained.contains(k)) net.freeze();
 				networks.put(k, net);
 			}
@@ -53,6 +65,11 @@ public final class TrainingNetworks implements AutoCloseable {
 
 	public Variant variant() {
 		return variant;
+	}
+
+	/** The type the networks compute in (inputs must have it). */
+	public DataType dataType() {
+		return type;
 	}
 
 	public DjlNetwork get(NetworkKind kind) {
