@@ -30,6 +30,8 @@ import picocli.CommandLine.IVersionProvider;
 		SynthesizeCommand.class,
 		TrainCommand.class,
 		PretrainSsmCommand.class,
+		ExportCheckpointCommand.class,
+		AblationCommand.class,
 		CommandLine.HelpCommand.class,
 	},
 	footer = { "", "Exit codes: 0 done, 1 unexpected failure, 2 wrong command line, 3 input to fix, 130 cancelled.",

@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 import ij.ImagePlus;
 import ij.WindowManager;
@@ -21,6 +23,12 @@ import org.cyclecolor.rectify.FeatureType;
 import org.cyclecolor.rectify.GeometryFit;
 import org.cyclecolor.rectify.Rectification;
 import org.cyclecolor.rectify.RectifyOptions;
+import org.cyclecolor.pipeline.TrainOperation;
+import org.cyclecolor.pipeline.TrainSettings;
+import org.cyclecolor.pipeline.TrainingRecorder;
+import org.cyclecolor.train.TrainingControl;
+import org.cyclecolor.train.TrainingEvent;
+import org.cyclecolor.train.TrainingListener;
 
 /**
  * The suite's functions for ImageJ macros, callable without a display through the macro function
@@ -294,6 +302,82 @@ public final class Macros {
 		if (!showWithoutPath) return null;
 		imp.show();
 		return imp.getTitle();
+	/**
+	 * Trains or fine-tunes the colorization network, or pre-trains the structure-similarity network
+	 * (see the Train... command and docs/commands/train.md). Runs until done; the loss log (CSV),
+	 * the loss plot (PNG) and the checkpoint are written beside the model.
+	 * <p>
+	 * Options: {@code data} (required: a pairs folder, list file, stereo scenes or photos),
+	 * {@code output} (required: the .onnx to write), {@code mode} (cycle, supervised, ssm; default
+	 * cycle), {@code init} (default, scratch or a model path), {@code structure_loss} (learned, ssim,
+	 * none), {@code ssm} (a pre-trained structure network model), {@code crop} (default 512x256),
+	 * {@code steps} (2000), {@code learning_rate} (0.001), {@code seed} (1), {@code checkpoint_every}
+	 * (100), {@code threads} (0 = one per core), {@code no_refinement}, {@code preset} (clean, noisy,
+	 * camera), {@code gray_view} (left, right, both), {@code color_side} (left, right),
+	 * {@code max_disparity} (0 = known or estimated), {@code print_every} (log every N steps, 50),
+	 * {@code resume}, {@code overwrite}.
+	 * <p>
+	 * Returns: model, checkpoint, log, plot, ending, steps, pairs, mode, variant, wall_seconds,
+	 * parity, and loss_&lt;term&gt; (the mean of the last 100 steps of each loss term).
+	 */
+	public static String train(String options) {
+		return MacroCall.run("train", options, new String[] { "data", "output", "mode", "init", "structure_loss", "ssm", "crop", "steps",
+			"learning_rate", "seed", "checkpoint_every", "threads", "no_refinement", "preset", "gray_view", "color_side", "max_disparity",
+			"print_every", "resume", "overwrite" }, (o, progress) -> {
+				Path data = Path.of(o.required("data", "the training data (a pairs folder, list file, stereo scenes or photos)"));
+				Path output = Path.of(o.required("output", "the model file to write (.onnx)"));
+				TrainSettings s = new TrainSettings();
+				s.mode = o.string("mode", s.mode);
+				s.init = o.string("init", s.init);
+				s.structureLoss = o.string("structure_loss", s.structureLoss);
+				s.ssm = o.path("ssm");
+				s.crop = o.string("crop", s.crop);
+				s.steps = integer(o, "steps", s.steps);
+				s.learningRate = o.number("learning_rate", s.learningRate);
+				s.seed = integer(o, "seed", (int) s.seed);
+				s.checkpointEvery = integer(o, "checkpoint_every", s.checkpointEvery);
+				s.threads = integer(o, "threads", s.threads);
+				s.refinement = !o.flag("no_refinement");
+				s.preset = o.string("preset", s.preset);
+				s.grayView = o.string("gray_view", s.grayView);
+				s.colorSide = o.string("color_side", "");
+				s.maxDisparity = integer(o, "max_disparity", 0);
+				s.resume = o.flag("resume");
+				s.overwrite = o.flag("overwrite");
+				int printEvery = Math.max(1, integer(o, "print_every", 50));
+				TrainOperation op = s.operation(List.of(data), output, "macro train(\"" + options + "\")");
+				Path log = TrainingRecorder.besideModel(output, "-losses.csv"), plot = TrainingRecorder.besideModel(output, "-losses.png");
+				TrainOperation.Result r;
+				try (TrainingRecorder recorder = new TrainingRecorder(log, plot, output.getFileName().toString(), s.resume,
+					op.checkpointPath(), s.overwrite, progress)) {
+					r = op.run(progress, new TrainingListener() {
+						@Override
+						public void onStep(TrainingEvent e) {
+							recorder.onStep(e);
+							if (e.step() % printEvery == 0 || e.step() == e.steps()) progress.log("train: " + e.summary());
+						}
+
+						@Override
+						public void onCheckpoint(Path checkpoint, int step) {
+							recorder.onCheckpoint(checkpoint, step);
+						}
+					}, new TrainingControl());
+					recorder.writePlot();
+				}
+				MacroResult out = new MacroResult().put("model", r.model().toAbsolutePath()).put("checkpoint", r.checkpoint().toAbsolutePath())
+					.put("log", log.toAbsolutePath()).put("plot", plot.toAbsolutePath());
+				for (String k : new String[] { "ending", "steps", "pairs", "mode", "variant", "wall_seconds", "parity" }) {
+					out.put(k, r.summary().get(k));
+				}
+				for (Map.Entry<String, Double> e : r.outcome().finalLosses().entrySet()) out.put("loss_" + e.getKey(), e.getValue());
+				return out;
+			});
+	}
+
+	private static int integer(MacroOptions o, String key, int fallback) {
+		double v = o.number(key, fallback);
+		if (v != Math.rint(v)) throw new UserException("The option " + key + "=" + v + " must be a whole number.");
+		return (int) v;
 	}
 
 	/** An image from a file path, else from the title of an open image. */

@@ -18,9 +18,9 @@ import org.cyclecolor.UserException;
 public final class DefaultModel {
 
 	/** The class-path resource holding the model. */
-	public static final String RESOURCE = "/org/cyclecolor/models/cyclecnn-default.onnx";
+	public static final String RESOURCE = "/org/cyclecolor/models/default.onnx";
 	/** The name it goes by in messages and metadata. */
-	public static final String NAME = "cyclecnn-default.onnx";
+	public static final String NAME = "default.onnx";
 
 	private DefaultModel() {}
 
@@ -33,8 +33,8 @@ public final class DefaultModel {
 	public static OnnxModelFile read() {
 		try (InputStream in = DefaultModel.class.getResourceAsStream(RESOURCE)) {
 			if (in == null) {
-				throw new UserException("This installation carries no default model (" + NAME + "); reinstall Cycle Colorization or "
-					+ "choose a model file.");
+				throw new UserException("This version of Cycle Colorization carries no default model (" + NAME + "); choose a model "
+					+ "file, or train from scratch (init scratch).");
 			}
 			CodedInputStream coded = CodedInputStream.newInstance(in);
 			coded.setSizeLimit(Integer.MAX_VALUE);

@@ -89,6 +89,17 @@ class MacrosTest {
 	}
 
 	@Test
+	void trainNamesWhatIsMissingOrWrongBeforeAnyWork() {
+		UserException e = assertThrows(UserException.class, () -> Macros.train("output=[" + dir.resolve("m.onnx") + "]"));
+		assertTrue(e.getMessage().startsWith("train needs data=[...]: the training data"), e.getMessage());
+		e = assertThrows(UserException.class, () -> Macros.train("data=[" + dir + "] output=[" + dir.resolve("m.onnx") + "] steps=2.5"));
+		assertEquals("The option steps=2.5 must be a whole number.", e.getMessage());
+		e = assertThrows(UserException.class, () -> Macros.train("data=[" + dir + "] output=[" + dir.resolve("m.onnx") + "] epochs=3"));
+		assertTrue(e.getMessage().contains("epochs"), e.getMessage());
+		assertFalse(Files.exists(dir.resolve("m.onnx")));
+	}
+
+	@Test
 	void imagesAreFilesOrTitlesOfOpenImages() {
 		UserException e = assertThrows(UserException.class, () -> Macros.ssimMap("image1=[no such] image2=[x]"));
 		assertTrue(e.getMessage().contains("no file and no open image called 'no such'"), e.getMessage());
