@@ -16,12 +16,16 @@ public final class DjlRuntime {
 
 	/**
 	 * A new base manager on the PyTorch engine, the engine set to {@code threads} intra-op threads
-	 * (0 = one per core).
+	 * (0 = one per core), gradient recording off on the calling thread (use the manager on it).
 	 */
 	public static NDManager start(int threads) {
 		System.setProperty("ai.djl.offline", "true");
 		NDManager m = NDManager.newBaseManager("PyTorch");
 		JniUtils.setNumThreads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+		// PyTorch's gradient mode is per thread and on by default; DJL switches it off only on the thread
+		// that loaded the engine. Off here too, so that a run on any thread (Fiji runs commands on a pool
+		// thread) records gradients only inside a GradientCollector and updates weights in place.
+		JniUtils.setGradMode(false);
 		return m;
 	}
 

@@ -63,7 +63,7 @@ class ExportCheckpointCommandTest {
 		assertEquals(ExitCode.OK, r.code(), r.err());
 		Map<String, Object> json = new Gson().fromJson(r.out(), Map.class);
 		assertEquals(2.0, json.get("step"));
-		assertEquals(List.of("colorization", "refinement", "structure_similarity"), json.get("networks"));
+		assertEquals(List.of("colorization", "refinement", "structure-similarity"), json.get("networks"));
 		assertTrue(((String) json.get("parity")).startsWith("colorization: ONNX Runtime vs trainer"), r.out());
 
 		OnnxModelFile f = OnnxModelFile.read(model);

@@ -91,7 +91,8 @@ class TrainCommandTest {
 	@Test
 	void aMistakeCancelsTheCommandWithItsSentence() throws Exception {
 		Path empty = Files.createDirectories(tmp.resolve("empty"));
-		CommandModule m = commands.run(TrainCommand.class, true, "data", empty.toFile(), "output", tmp.resolve("x.onnx").toFile()).get();
+		CommandModule m = commands.run(TrainCommand.class, true, "data", empty.toFile(), "output", tmp.resolve("x.onnx").toFile(),
+			"init", "scratch", "structure_loss", "ssim").get();
 		assertTrue(m.isCanceled());
 		assertTrue(m.getCancelReason().startsWith("The folder " + empty + " holds no dataset"), m.getCancelReason());
 		m = commands.run(TrainCommand.class, true, "data", empty.toFile(), "output", tmp.resolve("x.onnx").toFile(), "crop", "big").get();

@@ -40,7 +40,8 @@ class SecondTimeSsimTest {
 		try (NDManager m = DjlRuntime.start(2);
 			TrainingNetworks nets = new TrainingNetworks(model, EnumSet.noneOf(NetworkKind.class), EnumSet.of(NetworkKind.COLORIZATION), m);
 			NDManager scope = m.newSubManager()) {
-			cycleLoss = new Objective(c).compute(scope, nets, data.batch(0), false).terms().get(Objective.CYCLE).getDouble();
+			cycleLoss = new Objective(c).compute(scope, nets, data.batch(0), false).terms().get(Objective.CYCLE).toType(
+				ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
 		}
 		System.out.println("second-time SSIM " + measured + ", 1 - L_cc " + (1 - cycleLoss));
 		assertTrue(measured > 0 && measured < 1, "a fresh network reconstructs imperfectly: " + measured);
