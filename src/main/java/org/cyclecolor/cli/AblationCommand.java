@@ -80,7 +80,7 @@ public final class AblationCommand implements Callable<Integer> {
 		int[] wh = TrainingCommandBase.parseCrop(crop);
 		TrainingConfig c = TrainingConfig.paper().withCrop(wh[0], wh[1]).withSteps(steps).withSeed(seed).withLearningRate(learningRate)
 			.withCheckpointEvery(Math.max(1, steps));
-		ConsoleProgress progress = new ConsoleProgress(System.err, json).cancelOnInterrupt();
+		ConsoleProgress progress = new ConsoleProgress(System.err, json).cancelOnInterrupt(TrainingCommandBase.TRAINING_GRACE_SECONDS);
 		try {
 			List<AblationOperation.Row> rows = new AblationOperation(datasets, evaluation, data.options(), output).config(c).init(init)
 				.structureNetwork(ssm).threads(threads).overwrite(overwrite).run(progress, new TrainingListener() {

@@ -45,11 +45,19 @@ public final class ConsoleProgress implements Progress {
 	 * {@link #done()}, not for the worker thread: that thread calls System.exit, which blocks
 	 * while hooks run.)
 	 */
-	public synchronized ConsoleProgress cancelOnInterrupt() {
+	public ConsoleProgress cancelOnInterrupt() {
+		return cancelOnInterrupt(10);
+	}
+
+	/**
+	 * As {@link #cancelOnInterrupt()}, waiting up to {@code graceSeconds} for the work to stop
+	 * cleanly (a training step on large crops can take a minute, and its checkpoint must be written).
+	 */
+	public synchronized ConsoleProgress cancelOnInterrupt(int graceSeconds) {
 		hook = new Thread(() -> {
 			cancelled.set(true);
 			try {
-				finished.await(10, TimeUnit.SECONDS);
+				finished.await(graceSeconds, TimeUnit.SECONDS);
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();

@@ -28,6 +28,9 @@ import picocli.CommandLine.Parameters;
  */
 abstract class TrainingCommandBase implements Callable<Integer> {
 
+	/** How long Ctrl+C waits for the current step to end and the checkpoint to be written. */
+	static final int TRAINING_GRACE_SECONDS = 300;
+
 	@Parameters(arity = "1..*", paramLabel = "DATASET", description = "Training data: pairs folders (mono/ + color/), list files, "
 		+ "stereo scene folders, photo folders (several allowed).")
 	List<Path> datasets;
@@ -111,7 +114,7 @@ abstract class TrainingCommandBase implements Callable<Integer> {
 			.command("cyclecolor " + String.join(" ", spec.commandLine().getParseResult().originalArgs())));
 		Path logPath = log != null ? log : TrainingRecorder.besideModel(output, "-losses.csv");
 		Path plotPath = plot != null ? plot : TrainingRecorder.besideModel(output, "-losses.png");
-		ConsoleProgress progress = new ConsoleProgress(System.err, json).cancelOnInterrupt();
+		ConsoleProgress progress = new ConsoleProgress(System.err, json).cancelOnInterrupt(TRAINING_GRACE_SECONDS);
 		try (TrainingRecorder recorder = new TrainingRecorder(logPath, plotPath, output.getFileName().toString(), resume,
 			op.checkpointPath(), overwrite, progress)) {
 			TrainOperation.Result r = op.run(progress, new Printer(progress, recorder, printEvery), new TrainingControl());
