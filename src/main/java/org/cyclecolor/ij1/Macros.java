@@ -302,6 +302,8 @@ public final class Macros {
 		if (!showWithoutPath) return null;
 		imp.show();
 		return imp.getTitle();
+	}
+
 	/**
 	 * Trains or fine-tunes the colorization network, or pre-trains the structure-similarity network
 	 * (see the Train... command and docs/commands/train.md). Runs until done; the loss log (CSV),

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import org.cyclecolor.Progress;
 import org.cyclecolor.UserException;
-import org.cyclecolor.infer.DefaultModel;
+import org.cyclecolor.infer.BundledModel;
 import org.cyclecolor.infer.OnnxModelFile;
 import org.cyclecolor.model.ModelBundle;
 import org.cyclecolor.model.NetworkKind;
@@ -170,7 +170,7 @@ public final class AblationOperation {
 
 	private ModelBundle startModel() {
 		if (TrainOperation.SCRATCH.equals(init)) return ModelBundle.initialized(Variants.get("cyclecnn"), base.seed(), Provenance.empty());
-		return (init == null ? DefaultModel.read() : OnnxModelFile.read(Path.of(init))).bundle();
+		return (init == null ? OnnxModelFile.read(BundledModel.path()) : OnnxModelFile.read(Path.of(init))).bundle();
 	}
 
 	private TrainingData evaluationData(org.cyclecolor.model.Variant v, Progress progress) {

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.cyclecolor.Progress;
 import org.cyclecolor.UserException;
-import org.cyclecolor.infer.DefaultModel;
+import org.cyclecolor.infer.BundledModel;
 import org.cyclecolor.infer.OnnxModelFile;
 import org.cyclecolor.model.ModelBundle;
 import org.cyclecolor.model.NetworkKind;
@@ -218,7 +218,7 @@ public final class TrainOperation {
 			progress.log("Starting from fresh " + v.name() + " weights (seed " + config.seed() + ").");
 		}
 		else {
-			OnnxModelFile f = init == null ? DefaultModel.read() : OnnxModelFile.read(Path.of(init));
+			OnnxModelFile f = init == null ? OnnxModelFile.read(BundledModel.path()) : OnnxModelFile.read(Path.of(init));
 			model = f.bundle();
 			progress.log("Starting from " + (init == null ? "the default model" : f.path()) + " (" + model.variant().name() + ").");
 			if (config.mode() == TrainingConfig.Mode.STRUCTURE_SIMILARITY && !model.has(NetworkKind.STRUCTURE_SIMILARITY)

@@ -19,20 +19,20 @@ import org.cyclecolor.model.NetworkKind;
  * {@code cyclecnn} model under 10 MB trained by this suite's trainer, with its provenance and the
  * parity measured when it was packaged; when it does not, asking for it says what to do instead.
  */
-class DefaultModelTest {
+class BundledModelTest {
 
 	@Test
 	void theShippedModelIsSmallTrainedHereAndDescribed() throws IOException {
-		if (!DefaultModel.available()) {
-			UserException e = assertThrows(UserException.class, DefaultModel::read);
-			assertTrue(e.getMessage().startsWith("This version of Cycle Colorization carries no default model (default.onnx); choose a "
-				+ "model file, or train from scratch"), e.getMessage());
+		if (!BundledModel.available()) {
+			UserException e = assertThrows(UserException.class, BundledModel::path);
+			assertTrue(e.getMessage().startsWith("No model was given and this version of Cycle Colorization ships no default model yet"),
+				e.getMessage());
 			return;
 		}
-		try (InputStream in = DefaultModel.class.getResourceAsStream(DefaultModel.RESOURCE)) {
+		try (InputStream in = BundledModel.class.getResourceAsStream(BundledModel.RESOURCE)) {
 			assertTrue(in.readAllBytes().length < 10_000_000, "the shipped model stays under 10 MB");
 		}
-		OnnxModelFile f = DefaultModel.read();
+		OnnxModelFile f = OnnxModelFile.read(BundledModel.path());
 		assertEquals("cyclecnn", f.variant().name());
 		assertTrue(f.bundle().has(NetworkKind.COLORIZATION));
 		Map<String, String> meta = f.metadata();
