@@ -53,7 +53,7 @@ class DeviceSelectorTest {
 		assertTrue(failed.reason().contains("libcublasLt"), failed.reason());
 		UserException e = assertThrows(UserException.class,
 			() -> DeviceSelector.choose(Device.CUDA, "NVIDIA driver 550", attempt("libcublasLt.so.12: not found")));
-		assertTrue(e.getMessage().contains("CUDA 12"), e.getMessage());
+		assertTrue(e.getMessage().contains("install CUDA 12 and cuDNN 9"), e.getMessage());
 	}
 
 	@Test

@@ -22,6 +22,7 @@ class BadInputTest {
 		RgbImage color = RgbImage.ofGray(gray.copy(), 255);
 		UserException e = assertThrows(UserException.class,
 			() -> PairRectifier.rectify(gray, color, new RectifyOptions(), Progress.NONE));
+		assertTrue(e.getMessage().contains("were found between the gray and colour images"), e.getMessage());
 		assertTrue(e.getMessage().contains("at least " + GeometryFit.MIN_MATCHES), e.getMessage());
 		assertTrue(e.getMessage().contains("calibration file"), e.getMessage());
 	}
