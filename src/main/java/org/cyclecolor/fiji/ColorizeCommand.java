@@ -6,6 +6,7 @@ import org.cyclecolor.pipeline.ColorizeOperation;
 import org.cyclecolor.pipeline.ColorizeResult;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -15,7 +16,8 @@ import org.scijava.plugin.Plugin;
  * <p>
  * Macro: {@code run("Colorize...", "gray=mono.png color=color.png model=/models/authors.onnx max_disparity=0 color_side=auto");}
  */
-@Plugin(type = Command.class, headless = true, menuPath = "Plugins>Cycle Colorization>Colorize...",
+@Plugin(type = Command.class, headless = true, menu = { @Menu(label = MenuOrder.PLUGINS), @Menu(label = MenuOrder.SUITE),
+	@Menu(label = "Colorize...", weight = MenuOrder.COLORIZE) },
 	description = "Colorize the mono camera's image with the colour camera's image (Cycle-CNN)")
 public final class ColorizeCommand extends ColorizationCommand {
 

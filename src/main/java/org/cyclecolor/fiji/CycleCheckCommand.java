@@ -10,6 +10,7 @@ import org.cyclecolor.pipeline.ColorizeOperation;
 import org.cyclecolor.pipeline.ColorizeResult;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -21,7 +22,8 @@ import org.scijava.plugin.Plugin;
  * <p>
  * Macro: {@code run("Cycle Check...", "gray=mono.png color=color.png model=/models/authors.onnx");}
  */
-@Plugin(type = Command.class, headless = true, menuPath = "Plugins>Cycle Colorization>Cycle Check...",
+@Plugin(type = Command.class, headless = true, menu = { @Menu(label = MenuOrder.PLUGINS), @Menu(label = MenuOrder.SUITE),
+	@Menu(label = "Cycle Check...", weight = MenuOrder.CYCLE_CHECK) },
 	description = "Cycle check: colorize twice and compare the colour image with its reconstruction (SSIM map)")
 public final class CycleCheckCommand extends ColorizationCommand {
 

@@ -14,6 +14,7 @@ import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.ui.DialogPrompt;
@@ -25,7 +26,8 @@ import org.scijava.ui.UIService;
  * <p>
  * Macro: {@code run("Import Authors' Model...", "weights=/path/s0.h5 output=/path/authors.onnx overwrite");}
  */
-@Plugin(type = Command.class, headless = true, menuPath = "Plugins>Cycle Colorization>Import Authors' Model...",
+@Plugin(type = Command.class, headless = true, menu = { @Menu(label = MenuOrder.PLUGINS), @Menu(label = MenuOrder.SUITE),
+	@Menu(label = "Import Authors' Model...", weight = MenuOrder.IMPORT_AUTHORS_MODEL) },
 	description = "Import the Cycle-CNN authors' released weights (Keras HDF5) as an ONNX model")
 public final class ImportAuthorsModelCommand extends ContextCommand {
 

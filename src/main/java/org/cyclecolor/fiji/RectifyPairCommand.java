@@ -18,6 +18,7 @@ import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -26,7 +27,8 @@ import org.scijava.plugin.Plugin;
  * rows, from the images alone or from a stereo calibration file. Macro keys are the field names,
  * e.g. {@code run("Rectify Pair...", "gray=mono.tif color=colour.tif features=sift frame=crop");}.
  */
-@Plugin(type = Command.class, headless = true, menuPath = "Plugins>Cycle Colorization>Rectify Pair...")
+@Plugin(type = Command.class, headless = true, menu = { @Menu(label = MenuOrder.PLUGINS), @Menu(label = MenuOrder.SUITE),
+	@Menu(label = "Rectify Pair...", weight = MenuOrder.RECTIFY_PAIR) })
 public final class RectifyPairCommand extends ContextCommand {
 
 	@Parameter(label = "Gray (mono camera) image")
@@ -39,29 +41,29 @@ public final class RectifyPairCommand extends ContextCommand {
 		description = "OpenCV stereoCalibrate YAML/XML or BoofCV stereo YAML; empty: rectify from the images")
 	private File calibration;
 
-	@Parameter(label = "Gray camera in the calibration", min = "1", max = "2")
+	@Parameter(label = "Gray camera in the calibration", persist = false, min = "1", max = "2")
 	private int gray_camera = 1;
 
-	@Parameter(label = "Features", choices = { "sift", "surf", "surf-fast" })
+	@Parameter(label = "Features", persist = false, choices = { "sift", "surf", "surf-fast" })
 	private String features = "sift";
 
-	@Parameter(label = "Geometric model", choices = { "auto", "fundamental", "homography" })
+	@Parameter(label = "Geometric model", persist = false, choices = { "auto", "fundamental", "homography" })
 	private String model = "auto";
 
-	@Parameter(label = "Interpolation", choices = { "bicubic", "bilinear" })
+	@Parameter(label = "Interpolation", persist = false, choices = { "bicubic", "bilinear" })
 	private String interpolation = "bicubic";
 
-	@Parameter(label = "Output frame", choices = { "full", "crop" },
+	@Parameter(label = "Output frame", persist = false, choices = { "full", "crop" },
 		description = "full: the whole rectified gray image with a valid-pixel mask; crop: the common valid rectangle")
 	private String frame = "full";
 
-	@Parameter(label = "Colour camera side", choices = { "auto", "left", "right" })
+	@Parameter(label = "Colour camera side", persist = false, choices = { "auto", "left", "right" })
 	private String color_side = "auto";
 
-	@Parameter(label = "Max features per image", min = "50")
+	@Parameter(label = "Max features per image", persist = false, min = "50")
 	private int max_features = 1000;
 
-	@Parameter(label = "Inlier threshold (px)", min = "0.3", max = "20", stepSize = "0.1")
+	@Parameter(label = "Inlier threshold (px)", persist = false, min = "0.3", max = "20", stepSize = "0.1")
 	private double threshold = 1.5;
 
 	@Parameter(type = ItemIO.OUTPUT)

@@ -16,6 +16,7 @@ import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.ui.DialogPrompt;
@@ -28,7 +29,8 @@ import org.scijava.ui.UIService;
  * Macro: {@code run("SSIM Map...", "image1=a.png image2=b.png mode=luminance data_range=0 components");}
  * (every key has a default, used whenever a macro leaves it out; data_range=0 follows the image type).
  */
-@Plugin(type = Command.class, headless = true, menuPath = "Plugins>Cycle Colorization>SSIM Map...",
+@Plugin(type = Command.class, headless = true, menu = { @Menu(label = MenuOrder.PLUGINS), @Menu(label = MenuOrder.SUITE),
+	@Menu(label = "SSIM Map...", weight = MenuOrder.SSIM_MAP) },
 	description = "Structural similarity map of two images (Gaussian 11x11, sigma 1.5)")
 public final class SsimMapCommand extends ContextCommand {
 

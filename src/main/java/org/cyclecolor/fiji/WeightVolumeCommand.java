@@ -6,6 +6,7 @@ import org.cyclecolor.pipeline.ColorizeOperation;
 import org.cyclecolor.pipeline.ColorizeResult;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -16,7 +17,8 @@ import org.scijava.plugin.Plugin;
  * <p>
  * Macro: {@code run("Weight Volume...", "gray=mono.png color=color.png model=/models/authors.onnx");}
  */
-@Plugin(type = Command.class, headless = true, menuPath = "Plugins>Cycle Colorization>Weight Volume...",
+@Plugin(type = Command.class, headless = true, menu = { @Menu(label = MenuOrder.PLUGINS), @Menu(label = MenuOrder.SUITE),
+	@Menu(label = "Weight Volume...", weight = MenuOrder.WEIGHT_VOLUME) },
 	description = "The colorization network's weight volume, best disparity and confidence maps")
 public final class WeightVolumeCommand extends ColorizationCommand {
 
