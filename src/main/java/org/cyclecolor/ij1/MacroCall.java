@@ -20,6 +20,9 @@ final class MacroCall {
 
 	static final String PREFIX = "Cycle Colorization: ";
 
+	/** Set while {@link #attempt} runs: a mistake is returned as "error=..." rather than stopping the macro. */
+	private static final ThreadLocal<Boolean> RETURN_ERRORS = ThreadLocal.withInitial(() -> false);
+
 	private MacroCall() {}
 
 	/**
@@ -49,7 +52,20 @@ final class MacroCall {
 		MacroResult apply(MacroOptions options, IjProgress progress);
 	}
 
+	/** Runs {@code call}; a mistake comes back as {@code error=<sentence>} instead of stopping the macro. */
+	static String attempt(java.util.function.Supplier<String> call) {
+		boolean outer = RETURN_ERRORS.get();
+		RETURN_ERRORS.set(true);
+		try {
+			return call.get();
+		}
+		finally {
+			RETURN_ERRORS.set(outer);
+		}
+	}
+
 	private static String stop(RuntimeException e, String message) {
+		if (RETURN_ERRORS.get()) return "error=" + message;
 		Interpreter macro = Interpreter.getInstance();
 		if (macro == null) throw e;
 		if (GraphicsEnvironment.isHeadless()) IJ.log(PREFIX + message);

@@ -59,6 +59,38 @@ public final class Macros {
 
 	private Macros() {}
 
+	/**
+	 * Runs the facade function {@code function} (e.g. {@code rectify}) on {@code options}; a
+	 * mistake comes back as {@code error=<sentence>} instead of stopping the macro, so that a batch
+	 * macro can note it and go on with the next pair:
+	 * {@code r = call("org.cyclecolor.ij1.Macros.attempt", "rectify", options);}
+	 */
+	public static String attempt(String function, String options) {
+		java.lang.reflect.Method m;
+		try {
+			m = Macros.class.getMethod(function, String.class);
+		}
+		catch (NoSuchMethodException e) {
+			m = null;
+		}
+		if (m == null || m.getName().equals("attempt") || m.getReturnType() != String.class) {
+			return "error=There is no macro function '" + function + "' in Cycle Colorization; see docs/macros.md for the list.";
+		}
+		java.lang.reflect.Method f = m;
+		return MacroCall.attempt(() -> {
+			try {
+				return (String) f.invoke(null, options);
+			}
+			catch (java.lang.reflect.InvocationTargetException e) {
+				if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
+				throw new IllegalStateException(e.getCause());
+			}
+			catch (IllegalAccessException e) {
+				throw new IllegalStateException(e);
+			}
+		});
+	}
+
 	/** The suite's version, e.g. to check in a macro that it is installed. */
 	public static String version() {
 		return Version.get();
