@@ -80,8 +80,8 @@ List.clear();
 print("Colorize raw pairs: " + done + " pairs written to " + out);
 
 // Runs a facade function; a mistake in one pair comes back as "error=<sentence>" instead of stopping the macro.
-function tryCall(function, options) {
-	return call("org.cyclecolor.ij1.Macros.attempt", function, options);
+function tryCall(name, options) {
+	return call("org.cyclecolor.ij1.Macros.attempt", name, options);
 }
 
 function csv(text) {
