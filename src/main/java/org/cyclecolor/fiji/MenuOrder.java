@@ -21,6 +21,7 @@ final class MenuOrder {
 	static final double SSIM_MAP = 30;
 
 	static final double IMPORT_AUTHORS_MODEL = 40;
+	static final double TRAIN = 41;
 
 	private MenuOrder() {}
 }

@@ -18,6 +18,7 @@ import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.ui.DialogPrompt;
@@ -33,7 +34,8 @@ import org.scijava.widget.FileWidget;
  * Macro: {@code run("Train...", "data=/data/rig output=/data/rig.onnx color_side=left steps=500 crop=256x128");}
  * (every key has a default; see docs/commands/train.md).
  */
-@Plugin(type = Command.class, headless = true, menuPath = "Plugins>Cycle Colorization>Train...",
+@Plugin(type = Command.class, headless = true, menu = { @Menu(label = MenuOrder.PLUGINS), @Menu(label = MenuOrder.SUITE),
+	@Menu(label = "Train...", weight = MenuOrder.TRAIN) },
 	description = "Train the colorization network on your own mono/colour pairs (the paper's cycle losses) or on synthesized pairs")
 public final class TrainCommand extends ContextCommand {
 

@@ -282,6 +282,23 @@ class MacroReplayTest {
 	}
 
 	@Test
+	void theMenuFollowsTheWorkInGroups() {
+		List<CommandInfo> ours = ours();
+		ours.sort(java.util.Comparator.comparingDouble(i -> i.getMenuPath().getLeaf().getWeight()));
+		List<String> labels = new ArrayList<>();
+		for (CommandInfo info : ours) {
+			labels.add(info.getMenuPath().getLeaf().getName());
+			assertEquals("[Plugins, Cycle Colorization, " + labels.get(labels.size() - 1) + "]", info.getMenuPath().toString());
+		}
+		assertEquals(List.of("Rectify Pair...", "Colorize...", "Cycle Check...", "Weight Volume...", "SSIM Map...",
+			"Import Authors' Model...", "Train..."), labels.subList(0, 7));
+		// a gap of more than 1 between two weights is where SciJava's menus draw a separator
+		double[] w = ours.stream().mapToDouble(i -> i.getMenuPath().getLeaf().getWeight()).toArray();
+		assertTrue(w[1] - w[0] > 1 && w[2] - w[1] <= 1 && w[3] - w[2] <= 1 && w[4] - w[3] > 1 && w[5] - w[4] > 1 && w[6] - w[5] <= 1,
+			java.util.Arrays.toString(w));
+	}
+
+	@Test
 	void importAuthorsModelReplays() throws Exception {
 		Map<String, Object> v = new LinkedHashMap<>();
 		v.put("weights", dir.resolve("no weights here/s0.h5").toFile());
