@@ -179,7 +179,12 @@ class ColorizeOperationTest {
 	}
 
 	@Test
-	void noModelAndNoBundledModelSaysWhatToDo() {
+	void withoutAModelTheBundledOneIsUsedOrTheMessageSaysWhatToDo() {
+		if (org.cyclecolor.infer.BundledModel.available()) {
+			ColorizeResult r = new ColorizeOperation(crop(mono, 256, 192), crop(color, 256, 192)).maxDisparity(40).run(Progress.NONE);
+			assertEquals(ImagePlus.COLOR_RGB, r.colorizedImage().getType());
+			return;
+		}
 		String m = message(() -> new ColorizeOperation(mono, color).run(Progress.NONE));
 		assertTrue(m.contains("ships no default model yet; give a .onnx model file"), m);
 	}
