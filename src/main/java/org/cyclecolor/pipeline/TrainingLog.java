@@ -25,6 +25,8 @@ public final class TrainingLog implements TrainingListener, AutoCloseable {
 	private final Path path;
 	private final BufferedWriter out;
 	private List<String> terms;
+	/** Lines written: a log left without any (the run failed before its first step) is removed. */
+	private int lines;
 
 	/**
 	 * @param earlier the steps done before (from a checkpoint), written first
@@ -39,6 +41,7 @@ public final class TrainingLog implements TrainingListener, AutoCloseable {
 			Files.createDirectories(dir);
 			out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
 			for (int i = 0; i < earlier.size(); i++) line(i + 1, earlier.get(i), Double.NaN, Double.NaN);
+			lines = earlier.size();
 			out.flush();
 		}
 		catch (IOException e) {
@@ -55,6 +58,7 @@ public final class TrainingLog implements TrainingListener, AutoCloseable {
 		try {
 			line(e.step(), e.terms(), e.stepsPerSecond(), e.elapsedSeconds());
 			out.flush();
+			lines++;
 		}
 		catch (IOException x) {
 			throw new UserException("Cannot write the loss log " + path + " (" + x.getMessage() + ").", x);
@@ -80,6 +84,8 @@ public final class TrainingLog implements TrainingListener, AutoCloseable {
 	public void close() {
 		try {
 			out.close();
+			// A run refused before its first step (bad data, say) leaves no empty log in the way of the next.
+			if (lines == 0) Files.deleteIfExists(path);
 		}
 		catch (IOException e) {
 			throw new UserException("Cannot finish the loss log " + path + " (" + e.getMessage() + ").", e);
