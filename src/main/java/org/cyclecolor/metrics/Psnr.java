@@ -43,6 +43,34 @@ public final class Psnr {
 		return fromMse(sum / n, dataRange);
 	}
 
+	/**
+	 * PSNR over the pixels where {@code mask} is true (index {@code y * width + x}), the squared
+	 * errors of every channel pooled as in {@link #of(List, List, double)}: e.g. an evaluation
+	 * region without the image border, or the occluded pixels only. NaN when the mask is empty.
+	 */
+	public static double of(List<FloatPlane> a, List<FloatPlane> b, double dataRange, boolean[] mask) {
+		if (a.size() != b.size() || a.isEmpty()) {
+			throw new IllegalArgumentException("PSNR needs the same, non-zero number of channels on both sides.");
+		}
+		double sum = 0;
+		long n = 0;
+		for (int c = 0; c < a.size(); c++) {
+			FloatPlane pa = a.get(c), pb = b.get(c);
+			if (!pa.sameSize(pb) || mask.length != pa.size()) {
+				throw new IllegalArgumentException("PSNR needs planes and a mask of one size, got " + pa + ", " + pb + " and "
+					+ mask.length + " mask values.");
+			}
+			float[] x = pa.data(), y = pb.data();
+			for (int i = 0; i < x.length; i++) {
+				if (!mask[i]) continue;
+				double d = (double) x[i] - y[i];
+				sum += d * d;
+				n++;
+			}
+		}
+		return n == 0 ? Double.NaN : fromMse(sum / n, dataRange);
+	}
+
 	/** PSNR of two colour images over the given channels, data range = their full scale. */
 	public static double of(RgbImage a, RgbImage b, Collection<Channel> channels) {
 		if (a.maxValue() != b.maxValue()) {
