@@ -149,6 +149,33 @@ public final class ImageFiles {
 	}
 
 	/**
+	 * Writes a text file (a table, a report) in UTF-8 the same careful way as images: refused over
+	 * an existing file unless {@code overwrite}, written to a hidden temporary file in the same
+	 * folder and renamed into place.
+	 */
+	public static void writeText(Path path, String text, boolean overwrite) {
+		prepareTarget(path, overwrite);
+		Path tmp = path.toAbsolutePath().getParent().resolve("." + path.getFileName() + ".tmp-" + ProcessHandle.current().pid()
+			+ "-" + System.nanoTime());
+		try {
+			Files.writeString(tmp, text, java.nio.charset.StandardCharsets.UTF_8);
+			Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException e) {
+			throw new UserException("Could not write " + path + " (" + e.getMessage()
+				+ "); check that the folder is writable and the disk has space.", e);
+		}
+		finally {
+			try {
+				Files.deleteIfExists(tmp);
+			}
+			catch (IOException ignored) {
+				// best effort: the temporary file is hidden and harmless
+			}
+		}
+	}
+
+	/**
 	 * Checks, before any work is done, that an image like {@code like} (its type and stack size
 	 * matter, not its pixels) can be written at {@code path}: a known extension whose format holds
 	 * it, and a target that {@link #prepareTarget} accepts.
