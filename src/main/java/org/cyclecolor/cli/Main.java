@@ -32,6 +32,7 @@ import picocli.CommandLine.IVersionProvider;
 		PretrainSsmCommand.class,
 		ExportCheckpointCommand.class,
 		AblationCommand.class,
+		EvaluateCommand.class,
 		CommandLine.HelpCommand.class,
 	},
 	footer = { "", "Exit codes: 0 done, 1 unexpected failure, 2 wrong command line, 3 input to fix, 130 cancelled.",

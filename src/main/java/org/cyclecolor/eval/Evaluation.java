@@ -120,7 +120,7 @@ public final class Evaluation {
 			}
 			if (listener != null) {
 				listener.scene(new SceneImages(entry.id(), item.pair().gray(), item.pair().color(),
-					item.groundTruth().map(GroundTruth::color).orElse(null), region, images));
+					item.groundTruth().map(GroundTruth::color).orElse(null), region, cycleRegion(item.pair()), images));
 			}
 		}
 		progress.report(1, null);

@@ -14,10 +14,11 @@ import org.cyclecolor.image.RgbImage;
  * @param reference the colour image, 0..255
  * @param truth the gray view's true colour, or null
  * @param region the pixels the first-time scores cover
+ * @param cycleRegion the pixels the second-time scores cover
  * @param methods one entry per method, in the run's order
  */
 public record SceneImages(String scene, FloatPlane gray, RgbImage reference, RgbImage truth, Region region,
-	List<MethodImages> methods)
+	Region cycleRegion, List<MethodImages> methods)
 {
 
 	/**

@@ -39,7 +39,8 @@ public final class Tables {
 		List<String> c = new ArrayList<>(List.of("method", "scenes", "ok", "failed", "not_applicable", "seconds",
 			"seconds_per_megapixel"));
 		for (String p : REGIONS) {
-			c.add(p + "scenes");
+			// How many scenes each mean covers: "truth_scenes" for the first-time scores over all pixels.
+			c.add(p.isEmpty() ? "truth_scenes" : p + "scenes");
 			for (String s : Scores.NAMES) c.add(p + s);
 		}
 		c.addAll(List.of("lcc_scenes", "lcc_rgb_ssim", "lcc_cbcr_ssim"));

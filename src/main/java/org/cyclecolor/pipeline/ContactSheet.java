@@ -38,7 +38,7 @@ public final class ContactSheet {
 	private static final int PAD = 8, LABEL = 34, TITLE = 30, SCALE = 26;
 	private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 15);
 	private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-	private static final Color REGION_OUTLINE = new Color(255, 255, 255, 160);
+	private static final Color REGION_OUTLINE = new Color(0x66CCEE);
 
 	private ContactSheet() {}
 
@@ -75,7 +75,7 @@ public final class ContactSheet {
 					String.format(Locale.ROOT, "mean %.2f", r.all().deltaE())));
 			}
 			if (m.cycleSsim() != null) {
-				cycles.add(new Tile(map(m.cycleSsim(), 0, 1, null, scale, tw, th), "cycle Cb/Cr SSIM, " + r.method(),
+				cycles.add(new Tile(map(m.cycleSsim(), 0, 1, s.cycleRegion(), scale, tw, th), "cycle Cb/Cr SSIM, " + r.method(),
 					String.format(Locale.ROOT, "mean %.4f", r.cycle().cbcrSsim())));
 			}
 		}
@@ -87,7 +87,7 @@ public final class ContactSheet {
 		}
 		if (!cycles.isEmpty()) {
 			rows.add(cycles);
-			scales.add("SSIM of the second-time result and the colour image on Cb, Cr: 0 (black) to 1 (white)");
+			scales.add("SSIM of the second-time result and the colour image on Cb, Cr: 0 (black) to 1 (white); outline: scored");
 		}
 		return draw(heading, rows, scales, tw, th);
 	}
@@ -169,7 +169,7 @@ public final class ContactSheet {
 		return ip;
 	}
 
-	/** The bounding rectangle of the region's pixels, drawn in translucent white. */
+	/** The bounding rectangle of the region's pixels, drawn in light blue (not in the Fire table). */
 	private static void outline(ImageProcessor ip, Region region, double scale) {
 		int x0 = region.width(), y0 = region.height(), x1 = -1, y1 = -1;
 		boolean[] m = region.mask();

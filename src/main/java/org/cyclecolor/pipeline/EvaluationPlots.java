@@ -124,6 +124,7 @@ public final class EvaluationPlots {
 				}
 			}
 		}
+		plot.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
 		ImagePlus rendered = plot.getImagePlus();
 		Rectangle frame = plot.getDrawingFrame();
 		return withSceneLabelsAndLegend(rendered, frame, scenes, methods, ns, metric.axis());
@@ -162,6 +163,9 @@ public final class EvaluationPlots {
 		out.setColor(Color.WHITE);
 		out.fill();
 		out.insert(plotIp, left, legendHeight);
+		// Without y numbers the plot still prints the y range at the frame's corners: cover it with the labels' strip.
+		out.setColor(Color.WHITE);
+		out.fillRect(0, legendHeight, left + frame.x - 1, frame.y + frame.height + 2);
 		out.setAntialiasedText(true);
 		out.setFont(LABEL_FONT);
 		out.setColor(Color.BLACK);
@@ -207,17 +211,19 @@ public final class EvaluationPlots {
 			double lcc = cbcr ? s.lccCbcrSsim() : s.lccRgbSsim();
 			Color c = COLORS[m % COLORS.length];
 			plot.setColor(c, c);
+			plot.setLineWidth(2);
 			plot.add("circle", x, y);
 			labels.add(s.method() + (Double.isNaN(lcc) ? " (" + pts.length + " scenes)"
 				: String.format(Locale.ROOT, " (LCC %.4f, %d scenes)", lcc, pts.length)));
 		}
 		double from = axisRange(lo, 1, true)[0];
 		plot.setLimits(from, 1, from, 1);
+		plot.setLineWidth(1);
 		plot.setColor(Color.GRAY);
 		plot.drawDottedLine(from, from, 1, 1, 2);
 		plot.setColor(Color.BLACK);
 		plot.addLegend(String.join("\n", labels));
-		plot.setLegend(null, Plot.TOP_LEFT);
+		plot.setLegend(null, Plot.BOTTOM_RIGHT);
 		return new ImagePlus("First- vs second-time " + what, plot.getImagePlus().getProcessor().convertToRGB());
 	}
 }
