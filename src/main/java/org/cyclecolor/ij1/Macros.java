@@ -12,10 +12,14 @@ import ij.WindowManager;
 
 import org.cyclecolor.UserException;
 import org.cyclecolor.Version;
+import org.cyclecolor.eval.MethodSummary;
+import org.cyclecolor.eval.Methods;
+import org.cyclecolor.eval.Scores;
 import org.cyclecolor.image.ImageFiles;
 import org.cyclecolor.image.Interpolation;
 import org.cyclecolor.pipeline.ColorizeOperation;
 import org.cyclecolor.pipeline.ColorizeResult;
+import org.cyclecolor.pipeline.EvaluateOperation;
 import org.cyclecolor.pipeline.SsimMapOperation;
 import org.cyclecolor.pipeline.RectifyOperation;
 import org.cyclecolor.pipeline.SsimMapResult;
@@ -29,6 +33,7 @@ import org.cyclecolor.pipeline.TrainingRecorder;
 import org.cyclecolor.train.TrainingControl;
 import org.cyclecolor.train.TrainingEvent;
 import org.cyclecolor.train.TrainingListener;
+import org.cyclecolor.synth.MonoColorProtocol;
 
 /**
  * The suite's functions for ImageJ macros, callable without a display through the macro function
@@ -404,6 +409,60 @@ public final class Macros {
 					out.put(k, r.summary().get(k));
 				}
 				for (Map.Entry<String, Double> e : r.outcome().finalLosses().entrySet()) out.put("loss_" + e.getKey(), e.getValue());
+				return out;
+			});
+	}
+
+	/**
+	 * Evaluates methods on a dataset (see the Evaluate... command and docs/commands/evaluate.md):
+	 * tables, report, plots and contact sheets written to a folder.
+	 * <p>
+	 * Options: {@code dataset}, {@code output} (required: folders), {@code methods} (comma-separated;
+	 * default unwarped,welsh,stereo-levin), {@code preset} (clean, noisy; default clean), {@code include}
+	 * (scene patterns), {@code limit}, {@code max_disparity}, {@code seed}, {@code gray_view} (left,
+	 * right, both), flags {@code no_cycle}, {@code no_contact_sheets}, {@code overwrite}.
+	 * <p>
+	 * Returns: report, scenes_csv, summary_csv, output_dir, scenes, skipped, methods, plots, sheets, and
+	 * for each method m: m_ok, m_failed, m_rgb_psnr, m_rgb_ssim, m_cbcr_psnr, m_cbcr_ssim, m_delta_e
+	 * (first time, with ground truth), m_cycle_rgb_ssim, m_cycle_cbcr_ssim, m_lcc_rgb_ssim,
+	 * m_lcc_cbcr_ssim, m_seconds (absent values are left out).
+	 */
+	public static String evaluate(String options) {
+		return MacroCall.run("evaluate", options, new String[] { "dataset", "output", "methods", "preset", "include", "limit",
+			"max_disparity", "seed", "gray_view", "no_cycle", "no_contact_sheets", "overwrite" }, (o, progress) -> {
+				Path dataset = Path.of(o.required("dataset", "the dataset folder"));
+				Path output = Path.of(o.required("output", "the folder to write the tables and pictures to"));
+				String view = o.string("gray_view", "left").trim().toUpperCase(java.util.Locale.ROOT);
+				MonoColorProtocol.GrayView grayView;
+				try {
+					grayView = MonoColorProtocol.GrayView.valueOf(view);
+				}
+				catch (IllegalArgumentException e) {
+					throw new UserException("gray_view takes left, right or both, got '" + o.string("gray_view", "") + "'.");
+				}
+				EvaluateOperation.Result r = new EvaluateOperation(dataset, output)
+					.methods(o.string("methods", String.join(",", Methods.DEFAULT))).preset(o.string("preset", "clean"))
+					.include(o.string("include", null)).limit((int) o.number("limit", 0))
+					.maxDisparity((int) o.number("max_disparity", 0)).seed((long) o.number("seed", 1)).grayView(grayView)
+					.cycle(!o.flag("no_cycle")).contactSheets(!o.flag("no_contact_sheets")).overwrite(o.flag("overwrite"))
+					.command("call(\"org.cyclecolor.ij1.Macros.evaluate\", \"" + options + "\")").run(progress);
+				MacroResult out = new MacroResult().put("report", r.report().toAbsolutePath())
+					.put("scenes_csv", r.scenesCsv().toAbsolutePath()).put("summary_csv", r.summaryCsv().toAbsolutePath())
+					.put("output_dir", r.outputDir().toAbsolutePath()).put("scenes", (double) r.evaluation().scenes().size())
+					.put("skipped", (double) r.evaluation().skipped()).put("methods", r.evaluation().methods())
+					.put("plots", r.plotFiles()).put("sheets", (double) r.sheets());
+				for (MethodSummary m : r.evaluation().summaries()) {
+					String k = m.method() + "_";
+					out.put(k + "ok", (double) m.ok()).put(k + "failed", (double) m.failed());
+					for (String name : Scores.NAMES) {
+						if (m.all().n() > 0) out.put(k + name, m.all().get(name));
+					}
+					if (m.cycle().n() > 0) {
+						out.put(k + "cycle_rgb_ssim", m.cycle().get("rgb_ssim")).put(k + "cycle_cbcr_ssim", m.cycle().get("cbcr_ssim"));
+					}
+					if (!Double.isNaN(m.lccCbcrSsim())) out.put(k + "lcc_rgb_ssim", m.lccRgbSsim()).put(k + "lcc_cbcr_ssim", m.lccCbcrSsim());
+					if (!Double.isNaN(m.seconds())) out.put(k + "seconds", m.seconds());
+				}
 				return out;
 			});
 	}

@@ -51,7 +51,7 @@ public final class TinyScenes {
 	}
 
 	/** Smooth colour waves over fine luminance noise, values within 20..235. */
-	static RgbImage texture(int w, int h, Random rnd) {
+	public static RgbImage texture(int w, int h, Random rnd) {
 		FloatPlane[] c = { new FloatPlane(w, h), new FloatPlane(w, h), new FloatPlane(w, h) };
 		double[] f = new double[6];
 		for (int k = 0; k < f.length; k++) f[k] = 0.05 + 0.2 * rnd.nextDouble();

@@ -26,6 +26,19 @@ class OtherMetricsTest {
 	}
 
 	@Test
+	void psnrOverAMaskPoolsOnlyTheMaskedPixels() {
+		FloatPlane a = FloatPlane.filled(4, 2, 100), b = FloatPlane.filled(4, 2, 100);
+		b.set(0, 0, 130); // outside the mask: ignored
+		b.set(3, 1, 110); // inside: one error of 10 among 2 pixels x 2 channels
+		boolean[] mask = new boolean[8];
+		mask[6] = mask[7] = true;
+		assertEquals(10 * Math.log10(255.0 * 255 * 4 / 100), Psnr.of(List.of(a, a), List.of(b, a), 255, mask), 1e-9);
+		assertEquals(Psnr.of(a.crop(2, 1, 2, 1), b.crop(2, 1, 2, 1), 255), Psnr.of(List.of(a), List.of(b), 255, mask), 1e-9,
+			"a rectangular mask is the crop");
+		assertTrue(Double.isNaN(Psnr.of(List.of(a), List.of(b), 255, new boolean[8])), "an empty mask has no PSNR");
+	}
+
+	@Test
 	void labOfWhiteAndPrimaries() {
 		// skimage.color.rgb2lab: white (100, -0.00245, 0.00465) (its rounded matrix and white point
 		// leave a trace of colour), red (53.2406, 80.0923, 67.2028).
