@@ -70,10 +70,11 @@ public final class AuthorsOutputMethod implements EvaluationMethod {
 
 	/** {@code part} at the top left of a gray image of the gray plane's size. */
 	static RgbImage completedWithGray(RgbImage part, FloatPlane gray) {
-		int w = gray.width(), h = gray.height(), pw = part.width();
+		int w = gray.width(), pw = part.width();
+		RgbImage base = EightBit.of(RgbImage.ofGray(gray, 255));
 		FloatPlane[] c = new FloatPlane[3];
 		for (int k = 0; k < 3; k++) {
-			c[k] = EightBit.of(RgbImage.ofGray(gray, 255)).channel(k).copy();
+			c[k] = base.channel(k).copy();
 			float[] d = c[k].data(), s = part.channel(k).data();
 			for (int y = 0; y < part.height(); y++) System.arraycopy(s, y * pw, d, y * w, pw);
 		}

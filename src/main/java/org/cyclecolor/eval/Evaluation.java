@@ -109,9 +109,20 @@ public final class Evaluation {
 				problems.add(new DatasetProblem(entry.id(), List.copyOf(entry.files().values()), e.getMessage()));
 				continue;
 			}
+			Region region;
+			try {
+				region = firstRegion(item.pair());
+			}
+			catch (IllegalArgumentException e) {
+				String why = String.format(Locale.ROOT, "is %dx%d: a border of %d px (its largest disparity) leaves nothing to "
+					+ "score; give a smaller largest disparity", item.pair().width(), item.pair().height(),
+					item.pair().input().maxDisparity());
+				progress.log("Skipped scene " + entry.id() + ": it " + why + ".");
+				problems.add(new DatasetProblem(entry.id(), List.copyOf(entry.files().values()), why));
+				continue;
+			}
 			scenes.add(entry.id());
 			List<SceneImages.MethodImages> images = new ArrayList<>();
-			Region region = firstRegion(item.pair());
 			for (int m = 0; m < methods.size(); m++) {
 				Progress mp = sceneProgress.sub((double) m / methods.size(), (double) (m + 1) / methods.size());
 				SceneImages.MethodImages done = evaluate(methods.get(m), item, entry, region, options.cycle(), mp);
@@ -122,6 +133,10 @@ public final class Evaluation {
 				listener.scene(new SceneImages(entry.id(), item.pair().gray(), item.pair().color(),
 					item.groundTruth().map(GroundTruth::color).orElse(null), region, cycleRegion(item.pair()), images));
 			}
+		}
+		if (scenes.isEmpty()) {
+			throw new UserException("No scene of " + dataset.name() + " could be evaluated; fix or remove them:"
+				+ DatasetProblem.list(problems));
 		}
 		progress.report(1, null);
 		List<String> names = methods.stream().map(EvaluationMethod::name).toList();

@@ -308,6 +308,22 @@ class EvaluationTest {
 	}
 
 	@Test
+	void aSceneTooNarrowForItsBorderIsSkippedAndNoSceneAtAllIsAnError() throws IOException {
+		TinyScenes.write(tmp, "a", 1);
+		// 72 px wide: a border of 62 px plus 5 at each edge leaves no column.
+		PairDataset data = Datasets.open(tmp, DatasetOptions.defaults().withMaxDisparity(62), Progress.NONE);
+		UserException e = assertThrows(UserException.class, () -> Evaluation.run(data,
+			List.of(new ColorizerMethod(new UnwarpedColorizer())), Evaluation.Options.defaults(), null, Progress.NONE));
+		assertTrue(e.getMessage().startsWith("No scene of " + tmp + " could be evaluated; fix or remove them:\n  "), e.getMessage());
+		assertTrue(e.getMessage().endsWith(": is 72x48: a border of 62 px (its largest disparity) leaves nothing to score; give a "
+			+ "smaller largest disparity"), e.getMessage());
+		TinyScenes.write(tmp, "b", 2);
+		PairDataset two = Datasets.open(tmp, DatasetOptions.defaults().withMaxDisparity(61), Progress.NONE);
+		assertEquals(2, Evaluation.run(two, List.of(new ColorizerMethod(new UnwarpedColorizer())), Evaluation.Options.defaults(),
+			null, Progress.NONE).scenes().size(), "61 px leaves one column");
+	}
+
+	@Test
 	void theRegionLeavesOutTheBorderOnTheUnmatchedSide() {
 		Region right = Region.interior(40, 20, ColorSide.RIGHT, 8), left = Region.interior(40, 20, ColorSide.LEFT, 8);
 		assertEquals((40 - 10 - 8) * 10, right.count());
