@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.cyclecolor.eval.MethodSummary;
 import org.cyclecolor.eval.Methods;
+import org.cyclecolor.method.ColorSide;
 import org.cyclecolor.pipeline.EvaluateOperation;
 import org.cyclecolor.synth.DatasetProblem;
 import org.cyclecolor.synth.MonoColorProtocol;
@@ -68,6 +69,11 @@ public final class EvaluateCommand implements Callable<Integer> {
 			+ "ground truth, the known rig, or an estimate. Default: ${DEFAULT-VALUE}.")
 	private int maxDisparity;
 
+	@Option(names = "--color-side", paramLabel = "SIDE",
+		description = "Pairs folders without a manifest: where the colour camera is, left (mono(x) = color(x + d)) or right "
+			+ "(mono(x) = color(x - d)). Stereo scenes and the authors' pairs say it themselves.")
+	private ColorSide colorSide;
+
 	@Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seeds the synthesized noise. Default: ${DEFAULT-VALUE}.")
 	private long seed;
 
@@ -100,7 +106,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 		EvaluateOperation.Result result;
 		try {
 			result = new EvaluateOperation(dataset, outputDir).methods(methods).preset(preset).include(include).limit(limit)
-				.grayView(grayView).maxDisparity(maxDisparity).seed(seed).cycle(!noCycle).contactSheets(!noSheets)
+				.grayView(grayView).colorSide(colorSide).maxDisparity(maxDisparity).seed(seed).cycle(!noCycle).contactSheets(!noSheets)
 				.overwrite(overwrite).command("cyclecolor " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))
 				.run(progress);
 		}

@@ -14,6 +14,7 @@ import org.cyclecolor.eval.MethodSummary;
 import org.cyclecolor.eval.Methods;
 import org.cyclecolor.eval.SceneRecord;
 import org.cyclecolor.eval.Scores;
+import org.cyclecolor.method.ColorSide;
 import org.cyclecolor.pipeline.EvaluateOperation;
 import org.cyclecolor.pipeline.EvaluationPlots;
 import org.scijava.ItemIO;
@@ -56,6 +57,10 @@ public final class EvaluateMethodsCommand extends ContextCommand {
 		description = "Comma-separated patterns on scene names, e.g. mb2005-*,mb2003-*")
 	private String include = "";
 
+	@Parameter(label = "Colour camera side", choices = { "from the data", "left", "right" }, persist = false,
+		description = "Only for a pairs folder (mono/ + color/) without a manifest: where the colour camera is")
+	private String color_side = "from the data";
+
 	@Parameter(label = "Largest disparity (0 = from the data)", min = "0", persist = false)
 	private int max_disparity = 0;
 
@@ -91,9 +96,10 @@ public final class EvaluateMethodsCommand extends ContextCommand {
 		StatusProgress progress = new StatusProgress(status, log, () -> isCanceled() || IJ.escapePressed());
 		try {
 			result = new EvaluateOperation(dataset.toPath(), output_dir.toPath()).methods(methods).preset(preset).include(include)
-				.maxDisparity(max_disparity).cycle(cycle).contactSheets(contact_sheets).overwrite(overwrite)
+				.colorSide(side(color_side)).maxDisparity(max_disparity).cycle(cycle).contactSheets(contact_sheets).overwrite(overwrite)
 				.command(String.format(Locale.ROOT, "run(\"Evaluate...\", \"dataset=[%s] methods=%s preset=%s include=[%s] "
-					+ "max_disparity=%d output_dir=[%s]%s%s%s\")", dataset, methods, preset, include, max_disparity, output_dir,
+					+ "color_side=[%s] max_disparity=%d output_dir=[%s]%s%s%s\")", dataset, methods, preset, include, color_side,
+					max_disparity, output_dir,
 					cycle ? " cycle" : "", contact_sheets ? " contact_sheets" : "", overwrite ? " overwrite" : ""))
 				.run(progress);
 			report = result.report().toAbsolutePath().toString();
@@ -123,6 +129,17 @@ public final class EvaluateMethodsCommand extends ContextCommand {
 		}
 		finally {
 			progress.done();
+		}
+	}
+
+	/** The choice "left" or "right", or null for "from the data". */
+	static ColorSide side(String choice) {
+		if (choice == null || choice.isBlank() || choice.equals("from the data")) return null;
+		try {
+			return ColorSide.fromKey(choice);
+		}
+		catch (IllegalArgumentException e) {
+			throw new UserException("The colour camera side is left, right or 'from the data', got '" + choice + "'.");
 		}
 	}
 

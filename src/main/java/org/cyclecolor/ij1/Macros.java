@@ -19,6 +19,7 @@ import org.cyclecolor.image.ImageFiles;
 import org.cyclecolor.image.Interpolation;
 import org.cyclecolor.pipeline.ColorizeOperation;
 import org.cyclecolor.pipeline.ColorizeResult;
+import org.cyclecolor.method.ColorSide;
 import org.cyclecolor.pipeline.EvaluateOperation;
 import org.cyclecolor.pipeline.SsimMapOperation;
 import org.cyclecolor.pipeline.RectifyOperation;
@@ -420,7 +421,7 @@ public final class Macros {
 	 * Options: {@code dataset}, {@code output} (required: folders), {@code methods} (comma-separated;
 	 * default unwarped,welsh,stereo-levin), {@code preset} (clean, noisy; default clean), {@code include}
 	 * (scene patterns), {@code limit}, {@code max_disparity}, {@code seed}, {@code gray_view} (left,
-	 * right, both), flags {@code no_cycle}, {@code no_contact_sheets}, {@code overwrite}.
+	 * right, both), {@code color_side} (left, right: pairs folders without a manifest), flags {@code no_cycle}, {@code no_contact_sheets}, {@code overwrite}.
 	 * <p>
 	 * Returns: report, scenes_csv, summary_csv, output_dir, scenes, skipped, methods, plots, sheets, and
 	 * for each method m: m_ok, m_failed, m_rgb_psnr, m_rgb_ssim, m_cbcr_psnr, m_cbcr_ssim, m_delta_e
@@ -429,7 +430,7 @@ public final class Macros {
 	 */
 	public static String evaluate(String options) {
 		return MacroCall.run("evaluate", options, new String[] { "dataset", "output", "methods", "preset", "include", "limit",
-			"max_disparity", "seed", "gray_view", "no_cycle", "no_contact_sheets", "overwrite" }, (o, progress) -> {
+			"max_disparity", "seed", "gray_view", "color_side", "no_cycle", "no_contact_sheets", "overwrite" }, (o, progress) -> {
 				Path dataset = Path.of(o.required("dataset", "the dataset folder"));
 				Path output = Path.of(o.required("output", "the folder to write the tables and pictures to"));
 				String view = o.string("gray_view", "left").trim().toUpperCase(java.util.Locale.ROOT);
@@ -440,7 +441,17 @@ public final class Macros {
 				catch (IllegalArgumentException e) {
 					throw new UserException("gray_view takes left, right or both, got '" + o.string("gray_view", "") + "'.");
 				}
-				EvaluateOperation.Result r = new EvaluateOperation(dataset, output)
+				String sideKey = o.string("color_side", null);
+				ColorSide side = null;
+				if (sideKey != null) {
+					try {
+						side = ColorSide.fromKey(sideKey);
+					}
+					catch (IllegalArgumentException e) {
+						throw new UserException("color_side takes left or right, got '" + sideKey + "'.");
+					}
+				}
+				EvaluateOperation.Result r = new EvaluateOperation(dataset, output).colorSide(side)
 					.methods(o.string("methods", String.join(",", Methods.DEFAULT))).preset(o.string("preset", "clean"))
 					.include(o.string("include", null)).limit((int) o.number("limit", 0))
 					.maxDisparity((int) o.number("max_disparity", 0)).seed((long) o.number("seed", 1)).grayView(grayView)

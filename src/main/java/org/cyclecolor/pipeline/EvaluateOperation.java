@@ -21,6 +21,7 @@ import org.cyclecolor.eval.Methods;
 import org.cyclecolor.eval.Scores;
 import org.cyclecolor.eval.Tables;
 import org.cyclecolor.image.ImageFiles;
+import org.cyclecolor.method.ColorSide;
 import org.cyclecolor.synth.DatasetOptions;
 import org.cyclecolor.synth.DatasetProblem;
 import org.cyclecolor.synth.Datasets;
@@ -49,6 +50,7 @@ public final class EvaluateOperation {
 	private MonoColorProtocol.GrayView grayView = MonoColorProtocol.GrayView.LEFT;
 	private long seed = 1;
 	private int maxDisparity;
+	private ColorSide colorSide;
 	private String include;
 	private int limit;
 	private boolean cycle = true;
@@ -86,6 +88,12 @@ public final class EvaluateOperation {
 	/** The largest disparity for every pair; 0 = the dataset's suggestion. */
 	public EvaluateOperation maxDisparity(int d) {
 		this.maxDisparity = d;
+		return this;
+	}
+
+	/** Where the colour camera is, for pairs folders that do not say (no manifest); null = from the dataset. */
+	public EvaluateOperation colorSide(ColorSide side) {
+		this.colorSide = side;
 		return this;
 	}
 
@@ -205,6 +213,7 @@ public final class EvaluateOperation {
 		Degradation degradation = Degradation.preset(preset);
 		DatasetOptions options = DatasetOptions.defaults().withDegradation(degradation).withGrayView(grayView).withSeed(seed)
 			.withMaxDisparity(maxDisparity).withOnProblem(OnProblem.SKIP);
+		if (colorSide != null) options = options.withColorSide(colorSide);
 		Evaluation.Options evalOptions = new Evaluation.Options(include, limit, cycle);
 		progress.report(0, "opening " + dataset);
 		PairDataset data = Datasets.open(dataset, options, progress);
@@ -251,7 +260,8 @@ public final class EvaluateOperation {
 		List<String> lines = new ArrayList<>();
 		lines.add("Dataset: `" + dataset.toAbsolutePath().normalize() + "`");
 		lines.add("Protocol: " + degradation.describe() + "; gray view " + grayView.name().toLowerCase(Locale.ROOT) + "; seed " + seed
-			+ (maxDisparity > 0 ? "; max disparity " + maxDisparity : ""));
+			+ (maxDisparity > 0 ? "; max disparity " + maxDisparity : "") + (colorSide != null ? "; colour camera on the "
+			+ colorSide.key() : ""));
 		if (command != null) lines.add("Command: `" + command + "`");
 		lines.add("Cycle Colorization " + Version.get());
 		List<String[]> figs = new ArrayList<>();

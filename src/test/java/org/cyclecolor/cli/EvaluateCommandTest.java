@@ -73,5 +73,6 @@ class EvaluateCommandTest {
 		assertEquals(ExitCode.INPUT, code);
 		assertTrue(err.toString().contains("matches 'zz*'; its scenes are a."), err.toString());
 		assertEquals(ExitCode.USAGE, run("evaluate", "-o", tmp.toString()));
+		assertEquals(ExitCode.USAGE, run("evaluate", "-d", data.toString(), "-o", tmp.resolve("o").toString(), "--color-side", "up"));
 	}
 }

@@ -340,7 +340,7 @@ class EvaluationTest {
 	}
 
 	@Test
-	void authorsResultFilesAreReadAndCompletedWithGray() throws IOException {
+	void authorsResultFilesAreReadAndCompletedWithGray() {
 		FloatPlane gray = FloatPlane.filled(10, 4, 100);
 		RgbImage part = new RgbImage(FloatPlane.filled(8, 4, 200), FloatPlane.filled(8, 4, 50), FloatPlane.filled(8, 4, 10), 255);
 		RgbImage full = AuthorsOutputMethod.completedWithGray(part, gray);
@@ -348,6 +348,5 @@ class EvaluationTest {
 		assertEquals(200, full.r().get(7, 3), 0);
 		assertEquals(100, full.r().get(8, 3), 0);
 		assertEquals(100, full.b().get(9, 0), 0);
-		Files.createDirectories(tmp);
 	}
 }

@@ -151,6 +151,54 @@ class EvaluateOperationTest {
 		assertFalse(Files.exists(out.resolve("plots/cycle-ssim-per-scene.png")), "no cycle, no cycle plot");
 	}
 
+	/**
+	 * A user's own pairs (mono/ + color/, no ground truth): one mono image without a colour partner,
+	 * one pair of two sizes. Both are listed with their reason and counted; the rest is evaluated
+	 * (second-time scores only), with the colour side the user gave.
+	 */
+	@Test
+	void aPairsFolderWithAMissingPartnerAndMismatchedSizesIsEvaluatedWithoutThem() throws IOException {
+		Path data = tmp.resolve("pairs");
+		java.util.Random rnd = new java.util.Random(5);
+		for (String id : List.of("p1", "p2")) {
+			// The colour view is the mono view's scene shifted by 4 px: mono(x) = color(x - 4), colour camera on the right.
+			org.cyclecolor.image.RgbImage scene = TinyScenes.texture(TinyScenes.WIDTH + 4, TinyScenes.HEIGHT, rnd);
+			TestFiles.writeGray(org.cyclecolor.image.YCbCr.luma(scene.crop(4, 0, TinyScenes.WIDTH, TinyScenes.HEIGHT)),
+				data.resolve("mono").resolve(id + ".png"));
+			TestFiles.writeRgb(scene.crop(0, 0, TinyScenes.WIDTH, TinyScenes.HEIGHT), data.resolve("color").resolve(id + ".png"));
+		}
+		TestFiles.writeGray(org.cyclecolor.image.FloatPlane.filled(TinyScenes.WIDTH, TinyScenes.HEIGHT, 90),
+			data.resolve("mono").resolve("lonely.png"));
+		TestFiles.writeGray(org.cyclecolor.image.FloatPlane.filled(TinyScenes.WIDTH, TinyScenes.HEIGHT, 90),
+			data.resolve("mono").resolve("small.png"));
+		TestFiles.writeRgb(TinyScenes.texture(40, 30, rnd), data.resolve("color").resolve("small.png"));
+		Path out = tmp.resolve("out");
+
+		UserException e = assertThrows(UserException.class, () -> new EvaluateOperation(data, out).methods("unwarped")
+			.run(Progress.NONE));
+		assertTrue(e.getMessage().startsWith("Say where the colour camera is for the pairs in "), e.getMessage());
+
+		EvaluateOperation.Result r = new EvaluateOperation(data, out).methods("unwarped,welsh")
+			.colorSide(org.cyclecolor.method.ColorSide.RIGHT).maxDisparity(8).run(Progress.NONE);
+		EvaluationResult ev = r.evaluation();
+		assertEquals(List.of("p1", "p2"), ev.scenes());
+		assertEquals(2, ev.skipped());
+		Map<String, String> reasons = new HashMap<>();
+		ev.problems().forEach(p -> reasons.put(p.item(), p.reason()));
+		assertTrue(reasons.get("lonely").startsWith("has no partner in color/"), reasons.toString());
+		assertTrue(reasons.get("small").contains("40x30"), reasons.toString());
+		for (SceneRecord rec : ev.records()) {
+			assertTrue(rec.ok(), rec.toString());
+			assertEquals(null, rec.all(), "no ground truth");
+			assertEquals("right", rec.colorSide());
+			assertTrue(rec.cycle().cbcrSsim() > 0, rec.toString());
+		}
+		String report = Files.readString(out.resolve("report.md"));
+		assertTrue(report.contains("lonely") && report.contains("small"), report);
+		assertTrue(report.contains("colour camera on the right"), report);
+		assertEquals(2, r.summary().get("skipped"));
+	}
+
 	@Test
 	void mistakesAreRefusedBeforeAnyWork() throws IOException {
 		Path data = dataset(), out = tmp.resolve("out");
