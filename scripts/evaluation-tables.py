@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Markdown tables for docs/evaluation.md from the summary.csv files of scripts/reproduce-evaluation.
 
-    python3 scripts/evaluation-tables.py OUT_DIR
+    python3 scripts/evaluation-tables.py OUT_DIR [OUT_DIR...]
 
-OUT_DIR holds one folder per run (mb-clean, mb-noisy, ft3d-clean, ...), each with summary.csv.
+Each OUT_DIR holds one folder per run (mb-clean, mb-noisy, ft3d-clean, ...), each with summary.csv.
+With several OUT_DIRs (e.g. the baselines' runs and a later run of the network rows) the rows of
+each run are joined: a method already read from an earlier folder keeps its numbers.
 Prints the analogues of the paper's Table 2 (first- and second-time SSIM per dataset), Table 3
 (LCC), Table 1 (second-time SSIM on the real pairs) and the PSNR / Delta E / occlusion tables.
 Only the standard library: it just rearranges the numbers evaluate wrote.
@@ -16,12 +18,17 @@ DATASETS = [("mb", "Middlebury (9)"), ("ft3d", "FlyingThings3D (9)"), ("aaai19",
 PRESETS = ["clean", "noisy"]
 
 
-def read(out, run):
-    path = os.path.join(out, run, "summary.csv")
-    if not os.path.exists(path):
-        return None
-    with open(path, newline="") as f:
-        return {row["method"]: row for row in csv.DictReader(f)}
+def read(outs, run):
+    rows = None
+    for out in outs:
+        path = os.path.join(out, run, "summary.csv")
+        if not os.path.exists(path):
+            continue
+        rows = rows or {}
+        with open(path, newline="") as f:
+            for row in csv.DictReader(f):
+                rows.setdefault(row["method"], row)
+    return rows
 
 
 def cell(row, key, digits):
@@ -47,8 +54,8 @@ def table(head, rows):
     print()
 
 
-def main(out):
-    runs = {(d, p): read(out, f"{d}-{p}") for d, _ in DATASETS for p in PRESETS}
+def main(outs):
+    runs = {(d, p): read(outs, f"{d}-{p}") for d, _ in DATASETS for p in PRESETS}
     for preset in PRESETS:
         tabs = [runs[(d, preset)] for d, _ in DATASETS]
         ms = methods(tabs)
@@ -90,7 +97,7 @@ def main(out):
                 rows.append([m, f"{cell(r, 'visible_cbcr_psnr', 2)} / {cell(r, 'visible_cbcr_ssim', 4)} / {cell(r, 'visible_delta_e', 2)}",
                              f"{cell(r, 'occluded_cbcr_psnr', 2)} / {cell(r, 'occluded_cbcr_ssim', 4)} / {cell(r, 'occluded_delta_e', 2)}"])
             table(["method", "visible", "occluded"], rows)
-    real = read(out, "real")
+    real = read(outs, "real")
     if real:
         print("**Table 1 analogue: second-time SSIM on the 6 real pairs (RGB / Cb/Cr)**\n")
         rows = [[m, cell(r, "cycle_rgb_ssim", 4), cell(r, "cycle_cbcr_ssim", 4), f"{r['ok']} / {r['failed']} / {r['not_applicable']}"]
@@ -109,6 +116,6 @@ def main(out):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
+    if len(sys.argv) < 2:
         sys.exit(__doc__)
-    main(sys.argv[1])
+    main(sys.argv[1:])
