@@ -46,7 +46,8 @@ public final class EvaluateMethodsCommand extends ContextCommand {
 	private File dataset = new File("stereo");
 
 	@Parameter(label = "Methods (comma-separated)", persist = false,
-		description = "unwarped, welsh, stereo-levin, authors-output")
+		description = "unwarped, welsh, stereo-levin, cyclecnn (the bundled model), model:<file.onnx>, authors:<weights.h5> "
+			+ "(the authors' released weights), authors-output (their result files)")
 	private String methods = String.join(",", Methods.DEFAULT);
 
 	@Parameter(label = "Cameras and noise", choices = { "clean", "noisy", "camera" }, persist = false,

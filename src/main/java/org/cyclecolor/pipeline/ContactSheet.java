@@ -97,6 +97,13 @@ public final class ContactSheet {
 		int width = PAD + columns * (tw + PAD);
 		int height = TITLE + PAD;
 		for (String sc : scales) height += LABEL + th + PAD + (sc == null ? 0 : SCALE);
+		// Wide enough for every scale's caption beside its bar (one method gives a narrow sheet).
+		ColorProcessor probe = new ColorProcessor(1, 1);
+		probe.setAntialiasedText(true);
+		probe.setFont(FONT);
+		for (String sc : scales) {
+			if (sc != null) width = Math.max(width, PAD + Math.min(160, tw) + 8 + probe.getStringWidth(sc) + PAD);
+		}
 		ColorProcessor out = new ColorProcessor(Math.max(width, 420), height);
 		out.setColor(Color.WHITE);
 		out.fill();

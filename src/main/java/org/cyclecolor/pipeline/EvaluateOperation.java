@@ -209,7 +209,8 @@ public final class EvaluateOperation {
 		if (Files.isRegularFile(outputDir)) {
 			throw new UserException("The output " + outputDir + " is a file; give a folder for the tables and pictures.");
 		}
-		List<String> names = Methods.parse(methods);
+		List<Methods.Spec> specs = Methods.parse(methods);
+		List<String> names = specs.stream().map(Methods.Spec::name).toList();
 		Degradation degradation = Degradation.preset(preset);
 		DatasetOptions options = DatasetOptions.defaults().withDegradation(degradation).withGrayView(grayView).withSeed(seed)
 			.withMaxDisparity(maxDisparity).withOnProblem(OnProblem.SKIP);
@@ -230,7 +231,7 @@ public final class EvaluateOperation {
 		int[] sheetCount = { 0 };
 		EvaluationResult evaluation;
 		try {
-			created.addAll(Methods.create(names));
+			created.addAll(Methods.create(specs, progress.sub(0.01, 0.02)));
 			Path sheetDir = outputDir.resolve(SHEETS_DIR);
 			Evaluation.SceneListener listener = !sheets ? null : images -> {
 				ImagePlus sheet = ContactSheet.of(images, images.scene() + " (" + degradation.name() + ")");

@@ -204,7 +204,8 @@ class EvaluateOperationTest {
 		Path data = dataset(), out = tmp.resolve("out");
 		UserException e = assertThrows(UserException.class,
 			() -> new EvaluateOperation(data, out).methods("unwarped,colornet").run(Progress.NONE));
-		assertEquals("Unknown method 'colornet'; choose from unwarped, welsh, stereo-levin, authors-output (comma-separated).",
+		assertEquals("Unknown method 'colornet'; choose from unwarped, welsh, stereo-levin, authors-output, cyclecnn, "
+			+ "model:<file.onnx>, authors:<weights.h5> (comma-separated).",
 			e.getMessage());
 		e = assertThrows(UserException.class, () -> new EvaluateOperation(data, out).preset("foggy").run(Progress.NONE));
 		assertEquals("Unknown preset 'foggy'; use clean, noisy or camera.", e.getMessage());
