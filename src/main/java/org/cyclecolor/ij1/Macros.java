@@ -17,9 +17,9 @@ import org.cyclecolor.eval.Methods;
 import org.cyclecolor.eval.Scores;
 import org.cyclecolor.image.ImageFiles;
 import org.cyclecolor.image.Interpolation;
+import org.cyclecolor.method.ColorSide;
 import org.cyclecolor.pipeline.ColorizeOperation;
 import org.cyclecolor.pipeline.ColorizeResult;
-import org.cyclecolor.method.ColorSide;
 import org.cyclecolor.pipeline.EvaluateOperation;
 import org.cyclecolor.pipeline.SsimMapOperation;
 import org.cyclecolor.pipeline.RectifyOperation;
@@ -421,7 +421,8 @@ public final class Macros {
 	 * Options: {@code dataset}, {@code output} (required: folders), {@code methods} (comma-separated;
 	 * default unwarped,welsh,stereo-levin), {@code preset} (clean, noisy; default clean), {@code include}
 	 * (scene patterns), {@code limit}, {@code max_disparity}, {@code seed}, {@code gray_view} (left,
-	 * right, both), {@code color_side} (left, right: pairs folders without a manifest), flags {@code no_cycle}, {@code no_contact_sheets}, {@code overwrite}.
+	 * right, both), {@code color_side} (left, right: pairs folders without a manifest), flags
+	 * {@code no_cycle}, {@code no_contact_sheets}, {@code overwrite}.
 	 * <p>
 	 * Returns: report, scenes_csv, summary_csv, output_dir, scenes, skipped, methods, plots, sheets, and
 	 * for each method m: m_ok, m_failed, m_rgb_psnr, m_rgb_ssim, m_cbcr_psnr, m_cbcr_ssim, m_delta_e
