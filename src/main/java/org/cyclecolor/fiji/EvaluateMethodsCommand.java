@@ -21,6 +21,7 @@ import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.app.StatusService;
@@ -35,7 +36,8 @@ import org.scijava.ui.UIService;
  * Macro: {@code run("Evaluate...", "dataset=/data/stereo methods=unwarped,welsh,stereo-levin preset=noisy
  * include=mb2005-* output_dir=/data/eval cycle contact_sheets");}
  */
-@Plugin(type = Command.class, headless = true, menuPath = "Plugins>Cycle Colorization>Evaluate...",
+@Plugin(type = Command.class, headless = true, menu = { @Menu(label = MenuOrder.PLUGINS), @Menu(label = MenuOrder.SUITE),
+	@Menu(label = "Evaluate...", weight = MenuOrder.EVALUATE) },
 	description = "Compare colorization methods on a dataset: tables, plots and contact sheets")
 public final class EvaluateMethodsCommand extends ContextCommand {
 

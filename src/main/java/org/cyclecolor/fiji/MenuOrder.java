@@ -2,7 +2,7 @@ package org.cyclecolor.fiji;
 
 /**
  * Where the suite's commands sit in {@code Plugins > Cycle Colorization}: in the order of the work
- * (prepare the pair, colorize and check, measure, models), one group per ten. SciJava's menu
+ * (prepare the pair, colorize and check, measure, models, evaluate), one group per ten. SciJava's menu
  * builders draw a separator where two neighbouring weights differ by more than 1 (imagej-legacy
  * issue #265), so the groups are separated in Fiji's modern UI; Fiji's legacy (ImageJ 1.x) menus
  * keep the order by weight but draw no separators.
@@ -22,6 +22,8 @@ final class MenuOrder {
 
 	static final double IMPORT_AUTHORS_MODEL = 40;
 	static final double TRAIN = 41;
+
+	static final double EVALUATE = 50;
 
 	private MenuOrder() {}
 }
