@@ -28,6 +28,10 @@ if (indexOf(args, "steps=") < 0)
 	args = args + " steps=500";
 if (indexOf(args, "crop=") < 0)
 	args = args + " crop=256x128";
+// The bundled default model carries no structure-similarity network, so unless one is given
+// (ssm=[model from pretrain-ssm]) the structure term is SSIM itself (the paper's "SSIM as L_ss").
+if (indexOf(args, "structure_loss=") < 0 && indexOf(args, "ssm=") < 0)
+	args = args + " structure_loss=ssim";
 result = call("org.cyclecolor.ij1.Macros.train", args);
 List.setList(result);
 print("Trained " + List.get("steps") + " steps (" + List.get("ending") + ") on " + List.get("pairs") + " pairs: "
