@@ -43,6 +43,18 @@ public final class DjlNetwork implements AutoCloseable {
 	private final Map<String, NDArray> trainable = new LinkedHashMap<>();
 	private final float bnMomentum;
 	private final DataType dataType;
+	private NodeListener listener;
+
+	/** Told of every node's output as {@link #forward} computes it: for profiling and diagnostics. */
+	public interface NodeListener {
+
+		/**
+		 * @param node the node just evaluated
+		 * @param output its value
+		 * @param nanos wall time of its evaluation (CPU execution is synchronous, so this is the op's time)
+		 */
+		void evaluated(Node node, NDArray output, long nanos);
+	}
 
 	/**
 	 * @param weights initial values, which must fit the graph ({@link Weights#requireFits})
@@ -88,6 +100,11 @@ public final class DjlNetwork implements AutoCloseable {
 	public void freeze() {
 		for (NDArray a : trainable.values()) a.setRequiresGradient(false);
 		trainable.clear();
+	}
+
+	/** Sets (or, with null, removes) the listener told of each node's output and time. */
+	public void setNodeListener(NodeListener listener) {
+		this.listener = listener;
 	}
 
 	/** The type parameters and computations use. */
@@ -147,8 +164,10 @@ public final class DjlNetwork implements AutoCloseable {
 		for (Node n : graph.nodes()) {
 			List<NDArray> in = new ArrayList<>();
 			for (String i : n.inputs()) in.add(values.get(i));
+			long t0 = listener == null ? 0 : System.nanoTime();
 			NDArray out = evaluate(ops, n, in, training);
 			out.attach(scope);
+			if (listener != null) listener.evaluated(n, out, System.nanoTime() - t0);
 			values.put(n.name(), out);
 		}
 		Map<String, NDArray> out = new LinkedHashMap<>();
@@ -172,7 +191,7 @@ public final class DjlNetwork implements AutoCloseable {
 				params.get(Op.gammaName(p)), params.get(Op.betaName(p)), 1, bnMomentum, (float) b.eps(), training).singletonOrThrow();
 		}
 		if (op instanceof Op.Relu) return Activation.relu(x);
-		if (op instanceof Op.Affine a) return (a.scale() == 1 ? x : x.mul((float) a.scale())).add((float) a.shift());
+		if (op instanceof Op.Affine a) return (a.scale() == 1 ? x : Scalars.mul(x, (float) a.scale())).add((float) a.shift());
 		if (op instanceof Op.Add) return in.get(0).add(in.get(1));
 		if (op instanceof Op.Concat) return NDArrays.concat(new NDList(in), 1);
 		if (op instanceof Op.SelectChannels s) return ops.selectChannels(x, s.indices());

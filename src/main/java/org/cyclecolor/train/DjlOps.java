@@ -164,8 +164,8 @@ final class DjlOps {
 		NDArray cov = eAB.sub(muAB);
 		NDArray sdAB = varA.mul(varB).sqrt();
 		float c1 = (float) s.c1(), c2 = (float) s.c2(), c3 = (float) (s.c2() / 2);
-		NDArray l = muAB.mul(2f).add(c1).div(muAA.add(muBB).add(c1));
-		NDArray c = sdAB.mul(2f).add(c2).div(varA.add(varB).add(c2));
+		NDArray l = Scalars.mul(muAB, 2f).add(c1).div(muAA.add(muBB).add(c1));
+		NDArray c = Scalars.mul(sdAB, 2f).add(c2).div(varA.add(varB).add(c2));
 		NDArray st = cov.add(c3).div(sdAB.add(c3));
 		return NDArrays.concat(new NDList(l, c, st), 1);
 	}

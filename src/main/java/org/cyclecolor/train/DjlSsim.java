@@ -51,7 +51,7 @@ public final class DjlSsim {
 		NDArray vx = exx.sub(muX.mul(muX)), vy = eyy.sub(muY.mul(muY)), cov = exy.sub(muX.mul(muY));
 		NDArray mx = muX.add(CENTRE), my = muY.add(CENTRE);
 		float c1 = (float) Math.pow(K1 * RANGE, 2), c2 = (float) Math.pow(K2 * RANGE, 2);
-		NDArray num = mx.mul(my).mul(2).add(c1).mul(cov.mul(2).add(c2));
+		NDArray num = Scalars.mul(mx.mul(my), 2).add(c1).mul(Scalars.mul(cov, 2).add(c2));
 		NDArray den = mx.mul(mx).add(my.mul(my)).add(c1).mul(vx.add(vy).add(c2));
 		return num.div(den);
 	}

@@ -20,7 +20,7 @@ public final class Losses {
 	public static NDArray cycle(NDManager scope, NDArray color, NDArray secondTime) {
 		NDArray cb = DjlSsim.mean(scope, channel(color, 0), channel(secondTime, 0));
 		NDArray cr = DjlSsim.mean(scope, channel(color, 1), channel(secondTime, 1));
-		return cb.add(cr).mul(0.5f).neg().add(1f).mean();
+		return Scalars.mul(cb.add(cr), 0.5f).neg().add(1f).mean();
 	}
 
 	/**
@@ -36,7 +36,7 @@ public final class Losses {
 		if (d > 1) sum = sum.add(weights.get(":, 1:").sub(weights.get(":, :-1")).abs().sum());
 		if (h > 1) sum = sum.add(weights.get(":, :, 1:").sub(weights.get(":, :, :-1")).abs().sum());
 		if (w > 1) sum = sum.add(weights.get(":, :, :, 1:").sub(weights.get(":, :, :, :-1")).abs().sum());
-		return sum.mul(2.0 / weights.getShape().size());
+		return Scalars.mul(sum, 2.0 / weights.getShape().size());
 	}
 
 	/**
@@ -62,7 +62,7 @@ public final class Losses {
 	 * supervised chroma loss against ground truth (Dong et al. 2019) and the refinement's L2 loss.
 	 */
 	public static NDArray meanSquared(NDArray a, NDArray b) {
-		return a.sub(b).div(255f).square().mean();
+		return Scalars.div(a.sub(b), 255f).square().mean();
 	}
 
 	/** L1 distance, mean over all values: the structure-similarity network's pre-training loss. */

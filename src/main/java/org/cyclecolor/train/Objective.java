@@ -86,17 +86,17 @@ public final class Objective {
 						.forward(scope, Map.of("gray", gray, "warped_luminance", p.firstLuminance()), false).get("structure_similarity"))
 					: Losses.structureSsim(scope, gray, p.firstLuminance());
 				t.put(STRUCTURE, ss);
-				total = total.add(ss.mul((float) config.lambdaStructure()));
+				total = total.add(Scalars.mul(ss, (float) config.lambdaStructure()));
 			}
 			if (config.lambdaCycle() > 0) {
 				NDArray cc = Losses.cycle(scope, colorChroma, p.secondChroma());
 				t.put(CYCLE, cc);
-				total = total.add(cc.mul((float) config.lambdaCycle()));
+				total = total.add(Scalars.mul(cc, (float) config.lambdaCycle()));
 			}
 			if (config.lambdaSmooth() > 0) {
-				NDArray sm = Losses.smoothness(p.firstWeights()).add(Losses.smoothness(p.secondWeights())).mul(0.5f);
+				NDArray sm = Scalars.mul(Losses.smoothness(p.firstWeights()).add(Losses.smoothness(p.secondWeights())), 0.5f);
 				t.put(SMOOTHNESS, sm);
-				total = total.add(sm.mul((float) config.lambdaSmooth()));
+				total = total.add(Scalars.mul(sm, (float) config.lambdaSmooth()));
 			}
 			t.put(TOTAL, total);
 			backward = total;

@@ -67,7 +67,9 @@ public final class RmsProp implements AutoCloseable {
 			g.attach(scope);
 			NDArray a = accumulators.get(e.getKey());
 			a.muli(RHO).addi(g.square().muli(1 - RHO));
-			p.subi(g.div(a.sqrt().addi(EPS)).muli(learningRate));
+			NDArray rms = a.sqrt();
+			rms.attach(scope); // made in the accumulators' manager, which lives as long as the run
+			p.subi(g.div(rms.addi(EPS)).muli(learningRate));
 		}
 	}
 
