@@ -147,16 +147,19 @@ final class DjlOps {
 	NDArray ssim(NDArray a, NDArray b, Op.SsimComponents s) {
 		float[] taps = s.taps();
 		int k = taps.length, r = k / 2;
-		float[] kernel = new float[k * k];
-		for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) kernel[i * k + j] = taps[i] * taps[j];
-		NDArray g = constant(kernel, new Shape(1, 1, k, k));
-		NDArray ones = scope.ones(a.getShape(), type);
-		NDArray z = conv(ones, g, null, 2, 1, r, r);
-		NDArray muA = conv(a, g, null, 2, 1, r, r).div(z);
-		NDArray muB = conv(b, g, null, 2, 1, r, r).div(z);
-		NDArray eAA = conv(a.mul(a), g, null, 2, 1, r, r).div(z);
-		NDArray eBB = conv(b.mul(b), g, null, 2, 1, r, r).div(z);
-		NDArray eAB = conv(a.mul(b), g, null, 2, 1, r, r).div(z);
+		long n = a.getShape().get(0);
+		// The six maps filtered in one go, stacked along the batch axis: the window is the outer
+		// product of the taps, so a row pass then a column pass (zero padding keeps it exact) costs
+		// 2k instead of k^2 per pixel, and one-channel 2-D convolutions are slow in PyTorch.
+		NDArray maps = NDArrays.concat(new NDList(scope.ones(a.getShape(), type), a, b, a.mul(a), b.mul(b), a.mul(b)), 0);
+		NDArray rows = filter(maps, constant(taps, new Shape(1, 1, 1, k)), 0, r);
+		NDArray f = filter(rows, constant(taps, new Shape(1, 1, k, 1)), r, 0);
+		NDArray z = f.get("0:" + n);
+		NDArray muA = f.get(n + ":" + 2 * n).div(z);
+		NDArray muB = f.get(2 * n + ":" + 3 * n).div(z);
+		NDArray eAA = f.get(3 * n + ":" + 4 * n).div(z);
+		NDArray eBB = f.get(4 * n + ":" + 5 * n).div(z);
+		NDArray eAB = f.get(5 * n + ":" + 6 * n).div(z);
 		NDArray muAA = muA.mul(muA), muBB = muB.mul(muB), muAB = muA.mul(muB);
 		float eps = (float) s.eps();
 		NDArray varA = ai.djl.nn.Activation.relu(eAA.sub(muAA)).add(eps);
@@ -168,6 +171,13 @@ final class DjlOps {
 		NDArray c = Scalars.mul(sdAB, 2f).add(c2).div(varA.add(varB).add(c2));
 		NDArray st = cov.add(c3).div(sdAB.add(c3));
 		return NDArrays.concat(new NDList(l, c, st), 1);
+	}
+
+	/** One-channel 2-D filtering of (M, 1, H, W) with zero padding padH rows and padW columns on each side. */
+	private NDArray filter(NDArray x, NDArray w, int padH, int padW) {
+		NDArray bias = scope.zeros(new Shape(1), type);
+		return own(x.getNDArrayInternal().convolution(x, w, bias, new Shape(1, 1), new Shape(padH, padW), new Shape(1, 1), 1)
+			.singletonOrThrow());
 	}
 
 	/** DJL/PyTorch pad order: last axis first, (before, after) pairs, for the spatial axes only. */

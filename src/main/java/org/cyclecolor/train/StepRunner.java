@@ -28,13 +28,19 @@ public final class StepRunner {
 		this.manager = manager;
 	}
 
-	/** The loss terms of one step (before the update), in the objective's order. */
-	public record Result(Map<String, Double> terms, String nonFinite) {
+	/**
+	 * The loss terms of one step (before the update), in the objective's order, and where its time
+	 * went.
+	 */
+	public record Result(Map<String, Double> terms, String nonFinite, Phases phases) {
 
 		public boolean finite() {
 			return nonFinite == null;
 		}
 	}
+
+	/** Wall time of the step's phases in nanoseconds: forward (passes and losses), backward, update. */
+	public record Phases(long forward, long backward, long update) {}
 
 	/**
 	 * Runs one step. When a loss term is NaN or infinite, nothing is updated and the result names
@@ -44,6 +50,7 @@ public final class StepRunner {
 		try (NDManager scope = manager.newSubManager()) {
 			Map<String, Double> values = new LinkedHashMap<>();
 			String bad = null;
+			long t0 = System.nanoTime(), t1, t2;
 			try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
 				Objective.Terms t = objective.compute(scope, networks, batch, true);
 				for (Map.Entry<String, NDArray> e : t.terms().entrySet()) {
@@ -60,13 +67,15 @@ public final class StepRunner {
 						}
 					}
 					networks.zeroGradients();
-					return new Result(values, bad);
+					return new Result(values, bad, new Phases(System.nanoTime() - t0, 0, 0));
 				}
+				t1 = System.nanoTime();
 				gc.backward(t.backward());
+				t2 = System.nanoTime();
 			}
 			optimizer.update(networks.trainableParameters(), scope);
 			networks.zeroGradients();
-			return new Result(values, null);
+			return new Result(values, null, new Phases(t1 - t0, t2 - t1, System.nanoTime() - t2));
 		}
 	}
 }

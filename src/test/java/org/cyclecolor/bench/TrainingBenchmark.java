@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,9 +39,15 @@ import org.cyclecolor.train.TrainingNetworks;
  * structure-similarity network, L_cc, L_smooth, the refinement CNN, backward and the RMSProp
  * update) on a 256x512 and a 128x256 crop (H x W), and the process's peak resident memory.
  * <p>
- * {@code scripts/bench TrainingBenchmark [runs] [threads]} (defaults 5 and 2): median and fastest
- * of the runs after two warm-up steps. Also the process CPU time per step divided by the threads:
- * the better estimate of an idle machine's wall time when others share the CPU.
+ * {@code scripts/bench TrainingBenchmark [runs] [threads] [W H]} (defaults 5 and 2, both sizes):
+ * median and fastest of the runs after two warm-up steps. Also the process CPU time per step
+ * divided by the threads: the better estimate of an idle machine's wall time when others share the
+ * CPU. A step whose loss is not finite is reported as failed, without a time: its backward pass
+ * and update did not run. Then where the time goes (median ms per phase; the forward pass per
+ * network and stage, timed node by node, CPU execution being synchronous) and the
+ * multiply-accumulates of a step: forward from the model description, backward counted as twice
+ * the forward of the trained networks (gradients of weights and of inputs) and once that of the
+ * fixed structure-similarity network (gradients of its inputs only).
  */
 public final class TrainingBenchmark {
 
@@ -57,7 +64,6 @@ public final class TrainingBenchmark {
 			loadAverage());
 		Variant v = Variants.get("cyclecnn");
 		TrainingConfig config = TrainingConfig.paper();
-		System.out.println("crop (WxH)   wall s (median, min)   cpu/threads s   peak RSS GB");
 		try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
 			JniUtils.setNumThreads(threads);
 			for (int[] s : sizes) {
@@ -68,23 +74,106 @@ public final class TrainingBenchmark {
 					Set.of(NetworkKind.STRUCTURE_SIMILARITY), manager);
 					RmsProp opt = new RmsProp(manager, nets.trainableParameters(), 1e-3f, null)) {
 					StepRunner runner = new StepRunner(nets, new Objective(config.withCrop(w, h)), opt, manager);
-					for (int i = 0; i < 2; i++) runner.step(batch);
-					double[] wall = new double[runs];
+					String failed = null;
+					for (int i = 0; i < 2 && failed == null; i++) failed = failure(runner.step(batch), i);
+					Map<String, long[]> stages = new LinkedHashMap<>(), nodes = new LinkedHashMap<>();
+					if (failed == null) listen(nets, stages, nodes);
+					double[] wall = new double[runs], forward = new double[runs], backward = new double[runs], update = new double[runs];
 					long cpu0 = cpuNanos();
 					Map<String, Double> last = null;
-					for (int i = 0; i < runs; i++) {
+					for (int i = 0; i < runs && failed == null; i++) {
 						long t0 = System.nanoTime();
-						last = runner.step(batch).terms();
+						StepRunner.Result r = runner.step(batch);
 						wall[i] = (System.nanoTime() - t0) / 1e9;
+						failed = failure(r, i + 2);
+						last = r.terms();
+						forward[i] = r.phases().forward() / 1e6;
+						backward[i] = r.phases().backward() / 1e6;
+						update[i] = r.phases().update() / 1e6;
 					}
 					double cpu = (cpuNanos() - cpu0) / 1e9 / runs / threads;
-					double[] sorted = wall.clone();
-					Arrays.sort(sorted);
-					System.out.printf(Locale.ROOT, "%4dx%-4d    %6.2f  %6.2f          %6.2f          %5.2f   %s%n", w, h, sorted[runs / 2],
-						sorted[0], cpu, peakRssGb(), last);
+					if (failed != null) {
+						System.out.printf(Locale.ROOT, "%4dx%-4d    FAILED: %s; no time reported%n", w, h, failed);
+						continue;
+					}
+					Macs macs = Macs.of(v, h, w);
+					double median = median(wall);
+					System.out.println("crop (WxH)   wall s (median, min)   cpu/threads s   peak RSS GB   GMAC/step   GMAC/s (wall, cpu)");
+					System.out.printf(Locale.ROOT, "%4dx%-4d    %6.2f  %6.2f          %6.2f          %5.2f       %6.1f      %5.1f  %5.1f%n", w, h,
+						median, min(wall), cpu, peakRssGb(), macs.step() / 1e9, macs.step() / 1e9 / median, macs.step() / 1e9 / cpu);
+					System.out.println("  losses of the last step: " + last);
+					System.out.printf(Locale.ROOT, "  phases (median ms): forward %.0f (passes and losses), backward %.0f, update %.0f%n",
+						median(forward), median(backward), median(update));
+					System.out.println("  forward by network and stage (mean ms per step; forward GMAC; GMAC/s):");
+					long total = 0;
+					for (Map.Entry<String, long[]> e : stages.entrySet()) {
+						double ms = e.getValue()[0] / 1e6 / runs;
+						total += e.getValue()[0];
+						long m = macs.forward().getOrDefault(e.getKey(), 0L);
+						System.out.printf(Locale.ROOT, "    %-34s %7.1f   %7.2f   %s%n", e.getKey(), ms, m / 1e9,
+							m == 0 ? "" : String.format(Locale.ROOT, "%5.1f", m / 1e6 / ms));
+					}
+					System.out.printf(Locale.ROOT, "    %-34s %7.1f%n", "losses and glue (rest of forward)", mean(forward) - total / 1e6 / runs);
+					System.out.println("  slowest nodes (mean ms per step, both passes of M summed):");
+					nodes.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(12)
+						.forEach(e -> System.out.printf(Locale.ROOT, "    %-44s %7.1f%n", e.getKey(), e.getValue()[0] / 1e6 / runs));
 				}
 			}
 		}
+	}
+
+	/** Null for a finite step, else what was not finite. */
+	private static String failure(StepRunner.Result r, int step) {
+		return r.finite() ? null : "step " + (step + 1) + ": the " + r.nonFinite() + " loss is " + r.terms().get(r.nonFinite());
+	}
+
+	/** Sums each node's time into its network and stage ("colorization tower", ...) and into its own entry. */
+	private static void listen(TrainingNetworks nets, Map<String, long[]> stages, Map<String, long[]> nodes) {
+		for (NetworkKind k : NetworkKind.values()) {
+			if (!nets.has(k)) continue;
+			nets.get(k).setNodeListener((node, out, nanos) -> {
+				stages.computeIfAbsent(k.key() + " " + Macs.stage(node.name()), x -> new long[1])[0] += nanos;
+				nodes.computeIfAbsent(k.key() + " " + node.name(), x -> new long[1])[0] += nanos;
+			});
+		}
+	}
+
+	/** Multiply-accumulates of one step at a crop. */
+	record Macs(Map<String, Long> forward, long step) {
+
+		static Macs of(Variant v, int h, int w) {
+			Map<String, Long> f = new LinkedHashMap<>();
+			long step = 0;
+			for (NetworkKind k : List.of(NetworkKind.COLORIZATION, NetworkKind.STRUCTURE_SIMILARITY, NetworkKind.REFINEMENT)) {
+				// M runs twice (both passes); the others once
+				int times = k == NetworkKind.COLORIZATION ? 2 : 1;
+				int backward = k == NetworkKind.STRUCTURE_SIMILARITY ? 1 : 2;
+				for (Map.Entry<String, Long> e : v.graph(k).macsByStage(h, w).entrySet()) {
+					long m = times * e.getValue();
+					f.merge(k.key() + " " + e.getKey(), m, Long::sum);
+					step += m * (1 + backward);
+				}
+			}
+			return new Macs(f, step);
+		}
+
+		static String stage(String node) {
+			return node.contains(".") ? node.substring(0, node.indexOf('.')) : node;
+		}
+	}
+
+	private static double median(double[] a) {
+		double[] s = a.clone();
+		Arrays.sort(s);
+		return s[s.length / 2];
+	}
+
+	private static double min(double[] a) {
+		return Arrays.stream(a).min().orElse(Double.NaN);
+	}
+
+	private static double mean(double[] a) {
+		return Arrays.stream(a).average().orElse(Double.NaN);
 	}
 
 	/** A textured pair with a 5-pixel shift, as the trainer sees it. */
