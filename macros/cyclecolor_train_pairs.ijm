@@ -28,13 +28,12 @@ if (indexOf(args, "steps=") < 0)
 	args = args + " steps=500";
 if (indexOf(args, "crop=") < 0)
 	args = args + " crop=256x128";
-// The bundled default model carries no structure-similarity network, so unless one is given
-// (ssm=[model from pretrain-ssm]) the structure term is SSIM itself (the paper's "SSIM as L_ss").
-if (indexOf(args, "structure_loss=") < 0 && indexOf(args, "ssm=") < 0)
-	args = args + " structure_loss=ssim";
+// The structure loss is the paper's learned one: the structure-similarity network shipped in the
+// default model, unless ssm=[model from pretrain-ssm] names another or structure_loss=ssim|none.
 result = call("org.cyclecolor.ij1.Macros.train", args);
 List.setList(result);
 print("Trained " + List.get("steps") + " steps (" + List.get("ending") + ") on " + List.get("pairs") + " pairs: "
 	+ List.get("model"));
+print("Structure loss: " + List.get("structure_network"));
 print("Mean loss of the last steps: " + d2s(List.getValue("loss_total"), 4) + "; curves in " + List.get("plot"));
 List.clear();

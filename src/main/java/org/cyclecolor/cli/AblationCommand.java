@@ -45,7 +45,8 @@ public final class AblationCommand implements Callable<Integer> {
 	@Option(names = "--init", paramLabel = "MODEL", description = "Starting model (.onnx) or 'scratch' (default: the shipped default model).")
 	private String init;
 
-	@Option(names = "--ssm", paramLabel = "MODEL", description = "A model with a pre-trained structure-similarity network (pretrain-ssm).")
+	@Option(names = "--ssm", paramLabel = "MODEL", description = "A model with a pre-trained structure-similarity network (pretrain-ssm; default: the "
+		+ "starting model's, else the default model's).")
 	private Path ssm;
 
 	@Option(names = "--crop", paramLabel = "WxH", defaultValue = "96x48", description = "Crop size (default: ${DEFAULT-VALUE}).")

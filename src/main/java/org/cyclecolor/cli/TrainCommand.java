@@ -32,7 +32,8 @@ public final class TrainCommand extends TrainingCommandBase {
 		+ "(default: the shipped default model).")
 	private String initModel;
 
-	@Option(names = "--ssm", paramLabel = "MODEL", description = "Take the structure-similarity network from this model (made by pretrain-ssm).")
+	@Option(names = "--ssm", paramLabel = "MODEL", description = "Take the structure-similarity network from this model or checkpoint "
+		+ "(made by pretrain-ssm; default: the starting model's, else the default model's).")
 	private Path ssm;
 
 	@Option(names = "--structure-loss", paramLabel = "KIND", defaultValue = "learned",

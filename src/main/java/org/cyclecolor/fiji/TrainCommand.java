@@ -53,11 +53,12 @@ public final class TrainCommand extends ContextCommand {
 	@Parameter(label = "Start from", persist = false, description = "default (the shipped model), scratch, or the path of a model file")
 	private String init = "default";
 
-	@Parameter(label = "Structure loss", choices = { "learned", "ssim", "none" }, persist = false)
+	@Parameter(label = "Structure loss", choices = { "learned", "ssim", "none" }, persist = false,
+		description = "learned: the pre-trained structure-similarity network (the paper's); ssim: SSIM itself; none: off")
 	private String structure_loss = "learned";
 
 	@Parameter(label = "Structure network model (optional)", required = false, persist = false,
-		description = "A model written by pre-training (mode ssm) for the learned structure loss")
+		description = "A model written by pre-training (mode ssm); empty: the starting model's network, else the default model's")
 	private File ssm;
 
 	@Parameter(label = "Crop (WxH, after shrinking)", persist = false)

@@ -350,15 +350,17 @@ public final class Macros {
 	 * Options: {@code data} (required: a pairs folder, list file, stereo scenes or photos),
 	 * {@code output} (required: the .onnx to write), {@code mode} (cycle, supervised, ssm; default
 	 * cycle), {@code init} (default, scratch or a model path), {@code structure_loss} (learned, ssim,
-	 * none), {@code ssm} (a pre-trained structure network model), {@code crop} (default 512x256),
+	 * none; learned takes the network of {@code ssm}, else the starting model's, else the default
+	 * model's), {@code ssm} (a pre-trained structure network model), {@code crop} (default 512x256),
 	 * {@code steps} (2000), {@code learning_rate} (0.001), {@code seed} (1), {@code checkpoint_every}
 	 * (100), {@code threads} (0 = one per core), {@code no_refinement}, {@code preset} (clean, noisy,
 	 * camera), {@code gray_view} (left, right, both), {@code color_side} (left, right),
 	 * {@code max_disparity} (0 = known or estimated), {@code print_every} (log every N steps, 50),
 	 * {@code resume}, {@code overwrite}.
 	 * <p>
-	 * Returns: model, checkpoint, log, plot, ending, steps, pairs, mode, variant, wall_seconds,
-	 * parity, and loss_&lt;term&gt; (the mean of the last 100 steps of each loss term).
+	 * Returns: model, checkpoint, log, plot, ending, steps, pairs, mode, variant, structure_network
+	 * (which structure-similarity network the learned loss used, or none), wall_seconds, parity, and
+	 * loss_&lt;term&gt; (the mean of the last 100 steps of each loss term).
 	 */
 	public static String train(String options) {
 		return MacroCall.run("train", options, new String[] { "data", "output", "mode", "init", "structure_loss", "ssm", "crop", "steps",
@@ -406,7 +408,7 @@ public final class Macros {
 				}
 				MacroResult out = new MacroResult().put("model", r.model().toAbsolutePath()).put("checkpoint", r.checkpoint().toAbsolutePath())
 					.put("log", log.toAbsolutePath()).put("plot", plot.toAbsolutePath());
-				for (String k : new String[] { "ending", "steps", "pairs", "mode", "variant", "wall_seconds", "parity" }) {
+				for (String k : new String[] { "ending", "steps", "pairs", "mode", "variant", "structure_network", "wall_seconds", "parity" }) {
 					out.put(k, r.summary().get(k));
 				}
 				for (Map.Entry<String, Double> e : r.outcome().finalLosses().entrySet()) out.put("loss_" + e.getKey(), e.getValue());

@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.cyclecolor.Progress;
 import org.cyclecolor.UserException;
 import org.cyclecolor.infer.BundledModel;
 import org.cyclecolor.infer.OnnxModelFile;
 import org.cyclecolor.model.ModelBundle;
-import org.cyclecolor.model.NetworkKind;
 import org.cyclecolor.model.Provenance;
 import org.cyclecolor.model.Variants;
 import org.cyclecolor.synth.DatasetOptions;
@@ -110,8 +110,11 @@ public final class AblationOperation {
 	public List<Row> run(Progress progress, TrainingListener listener) {
 		prepareFolder();
 		ModelBundle start = startModel();
-		boolean learned = ssm != null || start.provenance().get("ssm_steps") != null && start.has(NetworkKind.STRUCTURE_SIMILARITY);
-		if (!learned) {
+		Optional<StructureNetworkSource.Choice> network = StructureNetworkSource.choose(ssm, start, init == null,
+			StructureNetworkSource.BUNDLED);
+		boolean learned = network.isPresent();
+		if (learned) progress.log(network.get().logLine());
+		else {
 			progress.log("No pre-trained structure-similarity network (give one with --ssm): the full objective uses SSIM as L_ss, "
 				+ "so the 'SSIM as L_ss' row is the full objective and is not run twice.");
 		}

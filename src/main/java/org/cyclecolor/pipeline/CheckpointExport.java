@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.cyclecolor.Progress;
 import org.cyclecolor.UserException;
-import org.cyclecolor.infer.OnnxModelFile;
 import org.cyclecolor.model.ModelBundle;
 import org.cyclecolor.model.NetworkKind;
 import org.cyclecolor.model.Provenance;
@@ -74,7 +73,7 @@ public final class CheckpointExport {
 		Provenance p = model.provenance().with("exported_from", String.format(Locale.ROOT, "checkpoint %s at step %d (target %d)",
 			checkpoint.getFileName(), c.step(), c.config().steps()));
 		if (structureNetwork != null) {
-			ModelBundle s = structureSource(structureNetwork);
+			ModelBundle s = StructureNetworkSource.read(structureNetwork);
 			if (!s.has(NetworkKind.STRUCTURE_SIMILARITY) || !s.variant().name().equals(model.variant().name())
 				|| s.provenance().get("ssm_steps") == null) {
 				throw new UserException("The file " + structureNetwork.getFileName() + " holds no pre-trained " + model.variant().name()
@@ -103,11 +102,6 @@ public final class CheckpointExport {
 			throw new UserException("The model " + output + " was written but cannot be read back (" + e.getMessage() + ").", e);
 		}
 		return s;
-	}
-
-	private static ModelBundle structureSource(Path p) {
-		if (p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx")) return OnnxModelFile.read(p).bundle();
-		return Checkpoint.read(p).model();
 	}
 
 	/** A synthesized pair (the sample generator's scene) in the network's frame: what the runtimes are compared on. */

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.cyclecolor.Progress;
 import org.cyclecolor.UserException;
@@ -54,6 +56,8 @@ public final class TrainOperation {
 	private int threads;
 	private long cacheBytes = 4L << 30;
 	private String command = "";
+	private Supplier<Optional<ModelBundle>> bundled = StructureNetworkSource.BUNDLED;
+	private String structureNetwork;
 
 	/**
 	 * @param datasets one or more dataset paths (read by {@link Datasets#open} with the same options)
@@ -79,6 +83,12 @@ public final class TrainOperation {
 	/** A model file whose structure-similarity network the learned structure loss uses (null: the starting model's). */
 	public TrainOperation structureNetwork(Path model) {
 		this.ssm = model;
+		return this;
+	}
+
+	/** Where the shipped default model comes from (tests replace it). */
+	TrainOperation bundledModel(Supplier<Optional<ModelBundle>> b) {
+		this.bundled = b;
 		return this;
 	}
 
@@ -149,6 +159,10 @@ public final class TrainOperation {
 		checkOutputs();
 		Trainer.Start start = resume ? resumeStart() : freshStart(progress);
 		TrainingConfig c = start.config();
+		if (resume && c.needsStructureNetwork()) {
+			progress.log("Learned structure loss: the structure-similarity network saved in the checkpoint (pre-trained "
+				+ start.model().provenance().get("ssm_steps") + " steps).");
+		}
 		Variant v = start.model().variant();
 		TrainingData data = openData(v, c, progress.sub(0, 0.03));
 		Map<String, String> info = new LinkedHashMap<>();
@@ -156,6 +170,7 @@ public final class TrainOperation {
 		info.put("training_datasets", String.join("; ", datasets.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList()));
 		info.put("training_dataset_options", describe(datasetOptions));
 		if (!resume) info.put("started_from", startedFrom());
+		if (structureNetwork != null) info.put("training_structure_network", structureNetwork);
 		Trainer trainer = new Trainer(start, data, checkpointPath(), threads, resume ? start.resume().info() : info);
 		long t0 = System.nanoTime();
 		Trainer.Outcome outcome = trainer.run(progress.sub(0.03, 0.97), listener, control);
@@ -170,6 +185,8 @@ public final class TrainOperation {
 		s.put("target_steps", c.steps());
 		s.put("mode", c.mode().key());
 		s.put("variant", v.name());
+		s.put("structure_network", !c.needsStructureNetwork() ? "none" : structureNetwork != null ? structureNetwork
+			: "the structure-similarity network saved in the checkpoint");
 		s.put("pairs", data.size());
 		s.put("losses", outcome.finalLosses());
 		s.put("wall_seconds", outcome.wallSeconds());
@@ -231,23 +248,18 @@ public final class TrainOperation {
 					model.variant().graph(NetworkKind.REFINEMENT), config.seed()));
 			}
 		}
-		if (ssm != null) {
-			OnnxModelFile s = OnnxModelFile.read(ssm);
-			if (!s.bundle().has(NetworkKind.STRUCTURE_SIMILARITY) || !s.variant().name().equals(model.variant().name())) {
-				throw new UserException("The model " + ssm.getFileName() + " has no " + model.variant().name()
-					+ " structure-similarity network; give a model written by pretrain-ssm for this variant.");
-			}
-			model = model.with(NetworkKind.STRUCTURE_SIMILARITY, s.bundle().weights(NetworkKind.STRUCTURE_SIMILARITY));
-			Provenance p = model.provenance();
-			for (Map.Entry<String, String> e : s.bundle().provenance().entries().entrySet()) {
-				if (e.getKey().startsWith("ssm_")) p = p.with(e.getKey(), e.getValue());
-			}
-			model = model.withProvenance(p);
+		if (config.needsStructureNetwork()) {
+			StructureNetworkSource.Choice choice = StructureNetworkSource.choose(ssm, model, init == null, bundled)
+				.orElseThrow(StructureNetworkSource::missing);
+			model = choice.applyTo(model);
+			structureNetwork = choice.description();
+			progress.log(choice.logLine());
 		}
-		if (config.needsStructureNetwork() && (!model.has(NetworkKind.STRUCTURE_SIMILARITY)
-			|| model.provenance().get("ssm_steps") == null)) {
-			throw new UserException("The learned structure loss needs a pre-trained structure-similarity network and the starting "
-				+ "model has none; run pretrain-ssm and pass its model (--ssm), or choose --structure-loss ssim.");
+		else if (ssm != null) {
+			// Not used by this objective, but carried into the trained model for later fine-tuning.
+			model = StructureNetworkSource.choose(ssm, model, false, bundled).orElseThrow().applyTo(model);
+			progress.log("The structure-similarity network of " + ssm.getFileName() + " goes into the model but this run does not use "
+				+ "it (structure loss " + (config.lambdaStructure() > 0 ? config.structure().key() : "off") + ").");
 		}
 		return Trainer.Start.fresh(model, config);
 	}

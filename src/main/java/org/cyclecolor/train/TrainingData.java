@@ -218,19 +218,38 @@ public final class TrainingData {
 		Example e = example(c.index());
 		MonoColorPair p = c.apply(e.pair());
 		RgbImage truth = e.truth() == null ? null : e.truth().crop(c.x(), c.y(), c.width(), c.height());
-		if (structureCamera != null) return structureExample(p.gray(), truth, step);
+		if (structureCamera != null) {
+			StructureExample s = structureExample(p.gray(), truth, step);
+			return TrainingBatch.structure(s.grayY(), s.warped(), s.target());
+		}
 		return TrainingBatch.of(variant, p.gray(), p.color(), p.colorSide(), truth);
 	}
 
+	/**
+	 * One structure-similarity example before it becomes a batch: the gray image's Y, the registered
+	 * view's luminance as the colour camera records it, that luminance randomly warped, and the
+	 * target (the SSIM map of the warped luminance and the gray image).
+	 */
+	public record StructureExample(FloatPlane grayY, FloatPlane colorY, FloatPlane warped, FloatPlane target) {}
+
+	/** The structure-similarity example of step {@code step} (structure-similarity data only). */
+	public StructureExample structureExample(long step) {
+		if (structureCamera == null) throw new IllegalStateException("These are not structure-similarity data.");
+		RandomCrops.Crop c = crops.at(step);
+		Example e = example(c.index());
+		MonoColorPair p = c.apply(e.pair());
+		return structureExample(p.gray(), e.truth().crop(c.x(), c.y(), c.width(), c.height()), step);
+	}
+
 	/** The registered view through the colour camera, its luminance warped, and the SSIM map target. */
-	private TrainingBatch structureExample(FloatPlane gray, RgbImage truth, long step) {
+	private StructureExample structureExample(FloatPlane gray, RgbImage truth, long step) {
 		Random rng = new Random(mix(mix(seed ^ 0x5DEECE66DL) + step));
 		RgbImage recorded = structureCamera.color(truth, rng);
 		FloatPlane y = YCbCr.toYCbCr(recorded, variant.colorRange()).y();
 		FloatPlane warped = RandomWarp.random(y.width(), y.height(), rng).apply(y);
 		FloatPlane grayY = YCbCr.grayToY(gray, variant.colorRange(), 255);
 		FloatPlane target = new Ssim(255).compare(warped, grayY).map();
-		return TrainingBatch.structure(grayY, warped, target);
+		return new StructureExample(grayY, y, warped, target);
 	}
 
 	/** SplitMix64's finaliser: well-spread seeds from consecutive numbers. */

@@ -76,12 +76,16 @@ class TrainCommandTest {
 		Path pairs = PairFolders.write(tmp.resolve("pairs"), 1, 64, 40);
 		File model = tmp.resolve("rig.onnx").toFile();
 		CommandModule m = commands.run(TrainCommand.class, true, "data", pairs.toFile(), "output", model, "init", "scratch",
-			"structure_loss", "ssim", "crop", "48x32", "steps", 2, "threads", 2, "color_side", "left", "max_disparity", 6).get();
+			"crop", "48x32", "steps", 2, "threads", 2, "color_side", "left", "max_disparity", 6).get();
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals(model.getAbsolutePath(), m.getOutput("model"));
 		OnnxModelFile f = OnnxModelFile.read(model.toPath());
 		assertEquals("2", f.metadata().get("cyclecolor.provenance.training_steps"));
 		assertTrue(f.metadata().get("cyclecolor.provenance.command").startsWith("Fiji Train... data=["), f.metadata().toString());
+		// The default structure loss is the learned one; fresh weights have no network, so the default model's is used.
+		assertEquals("the default model's structure-similarity network (the starting model has none)",
+			f.metadata().get("cyclecolor.provenance.training_structure_network"));
+		assertTrue(f.bundle().has(org.cyclecolor.model.NetworkKind.STRUCTURE_SIMILARITY));
 		List<String> csv = Files.readAllLines(tmp.resolve("rig-losses.csv"));
 		assertEquals(3, csv.size(), "header and two steps: " + csv);
 		assertTrue(Files.size(tmp.resolve("rig-losses.png")) > 1000);

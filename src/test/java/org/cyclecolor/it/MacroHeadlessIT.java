@@ -89,7 +89,10 @@ class MacroHeadlessIT {
 		assertFalse(Files.exists(out.resolve("alone-ssim.tif")), "a file without a partner is skipped");
 	}
 
-	/** The training macro on a tiny pairs folder: a model, its loss log and plot, and the printed summary. */
+	/**
+	 * The training macro on a tiny pairs folder: a model, its loss log and plot, and the printed
+	 * summary; by default the learned structure loss, with the default model's structure network.
+	 */
 	@Test
 	void trainMacroFineTunesOnAPairsFolder() throws Exception {
 		Path pairs = org.cyclecolor.train.PairFolders.write(tmp.resolve("rig pairs"), 1, 64, 40);
@@ -99,10 +102,12 @@ class MacroHeadlessIT {
 		ItEnvironment.Result r = ItEnvironment.run(tmp, 400, List.of(ItEnvironment.java(), "-Djava.awt.headless=true", "-Xmx2g",
 			"-Dai.djl.offline=true", "-cp", ItEnvironment.classPath(ItEnvironment.imagejJar(), ItEnvironment.pluginJar()), "ij.ImageJ",
 			"-ijpath", tmp.resolve("home").toString(), "-batch", ItEnvironment.basedir().resolve("macros/cyclecolor_train_pairs.ijm")
-				.toString(), "data=[" + pairs + "] output=[" + model + "] init=scratch structure_loss=ssim crop=48x32 steps=2 threads=2 "
+				.toString(), "data=[" + pairs + "] output=[" + model + "] init=scratch crop=48x32 steps=2 threads=2 "
 				+ "color_side=left max_disparity=6"));
 		assertTrue(r.output.contains("Trained 2 steps (completed) on 1 pairs: " + model), r.toString());
 		assertTrue(r.output.contains("curves in " + tmp.resolve("out/rig-losses.png")), r.toString());
+		assertTrue(r.output.contains("Structure loss: the default model's structure-similarity network (the starting model has none)"),
+			r.toString());
 		assertEquals("2", org.cyclecolor.infer.OnnxModelFile.read(model).metadata().get("cyclecolor.provenance.training_steps"));
 		assertEquals(3, Files.readAllLines(tmp.resolve("out/rig-losses.csv")).size());
 		assertTrue(Files.isRegularFile(tmp.resolve("out/rig.ckpt")));

@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,9 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.cyclecolor.Progress;
 import org.cyclecolor.UserException;
 import org.cyclecolor.image.FloatPlane;
+import org.cyclecolor.infer.OnnxExporter;
 import org.cyclecolor.infer.OnnxModelFile;
 import org.cyclecolor.method.ColorSide;
+import org.cyclecolor.model.ModelBundle;
 import org.cyclecolor.model.NetworkKind;
+import org.cyclecolor.model.Provenance;
+import org.cyclecolor.model.Variants;
 import org.cyclecolor.model.Weights;
 import org.cyclecolor.synth.DatasetOptions;
 import org.cyclecolor.synth.TestFiles;
@@ -138,9 +145,18 @@ class TrainOperationTest {
 		assertTrue(e.getMessage().startsWith("Supervised training needs the true colour of every pair"), e.getMessage());
 
 		e = assertThrows(UserException.class, () -> op(data, tmp.resolve("l.onnx"), 1).config(tiny(1).withStructure(
-			TrainingConfig.StructureLoss.LEARNED)).run(Progress.NONE, TrainingListener.NONE, new TrainingControl()));
-		assertTrue(e.getMessage().startsWith("The learned structure loss needs a pre-trained structure-similarity network"),
+			TrainingConfig.StructureLoss.LEARNED)).bundledModel(Optional::empty).run(Progress.NONE, TrainingListener.NONE,
+				new TrainingControl()));
+		assertEquals("The learned structure loss needs a pre-trained structure-similarity network and neither the starting model "
+			+ "nor the shipped default model has one; run pretrain-ssm and pass its model (--ssm), or choose --structure-loss ssim.",
 			e.getMessage());
+		Path fresh = tmp.resolve("fresh.onnx");
+		OnnxExporter.write(ModelBundle.initialized(Variants.get("cyclecnn"), 3, Provenance.empty()), fresh, false);
+		e = assertThrows(UserException.class, () -> op(data, tmp.resolve("g.onnx"), 1).config(tiny(1).withStructure(
+			TrainingConfig.StructureLoss.LEARNED)).structureNetwork(fresh).run(Progress.NONE, TrainingListener.NONE,
+				new TrainingControl()));
+		assertEquals("The file fresh.onnx holds no pre-trained cyclecnn structure-similarity network; give a model or checkpoint "
+			+ "written by pretrain-ssm for this variant.", e.getMessage());
 
 		e = assertThrows(UserException.class, () -> op(data, tmp.resolve("model.txt"), 1).run(Progress.NONE, TrainingListener.NONE,
 			new TrainingControl()));
@@ -148,6 +164,74 @@ class TrainOperationTest {
 
 		e = assertThrows(UserException.class, () -> TrainingConfig.paper().withCrop(50, 32));
 		assertTrue(e.getMessage().startsWith("The crop size must be at least 16x16 and a multiple of 4"), e.getMessage());
+	}
+
+	/** A stand-in for a pretrain-ssm result: seeded weights with the pre-training's record. */
+	private static ModelBundle pretrained(long seed, String steps) {
+		return ModelBundle.initialized(Variants.get("cyclecnn"), seed, Provenance.empty().with("ssm_steps", steps)
+			.with("ssm_wall_time", "12 s"));
+	}
+
+	private static void assertSameStructureNetwork(ModelBundle expected, ModelBundle actual) {
+		Weights a = expected.weights(NetworkKind.STRUCTURE_SIMILARITY), b = actual.weights(NetworkKind.STRUCTURE_SIMILARITY);
+		for (String n : a.names()) assertArrayEquals(a.get(n).data(), b.get(n).data(), 0f, n);
+	}
+
+	@Test
+	void theLearnedStructureLossTakesTheGivenNetworkElseTheStartingModelsElseTheDefaultModels() throws Exception {
+		ModelBundle given = pretrained(11, "500"), starting = pretrained(12, "600"), shipped = pretrained(13, "700");
+		ModelBundle bare = ModelBundle.initialized(Variants.get("cyclecnn"), 14, Provenance.empty());
+		Path givenFile = tmp.resolve("given.onnx");
+		OnnxExporter.write(given, givenFile, false);
+		Supplier<Optional<ModelBundle>> bundled = () -> Optional.of(shipped);
+
+		StructureNetworkSource.Choice c = StructureNetworkSource.choose(givenFile, starting, false, bundled).orElseThrow();
+		assertEquals("the structure-similarity network of given.onnx (--ssm)", c.description());
+		assertSameStructureNetwork(given, c.applyTo(bare));
+		assertEquals("500", c.applyTo(starting).provenance().get("ssm_steps"), "the given network's record replaces the old one");
+
+		c = StructureNetworkSource.choose(null, starting, false, bundled).orElseThrow();
+		assertEquals("the starting model's structure-similarity network", c.description());
+		assertSameStructureNetwork(starting, c.applyTo(bare));
+
+		c = StructureNetworkSource.choose(null, bare, false, bundled).orElseThrow();
+		assertEquals("the default model's structure-similarity network (the starting model has none)", c.description());
+		assertEquals("Learned structure loss: the default model's structure-similarity network (the starting model has none) "
+			+ "(pre-trained 700 steps, 12 s).", c.logLine());
+		assertSameStructureNetwork(shipped, c.applyTo(bare));
+		assertEquals("700", c.applyTo(bare).provenance().get("ssm_steps"));
+
+		// A structure network with fresh weights (no pre-training recorded) does not count.
+		assertTrue(StructureNetworkSource.choose(null, ModelBundle.initialized(Variants.get("cyclecnn"), 15, Provenance.empty()),
+			false, Optional::empty).isEmpty());
+
+		// A real run from fresh weights: the log says which network, the model carries it and records it.
+		Path data = PairFolders.write(tmp.resolve("pairs"), 1, 64, 40);
+		Path model = tmp.resolve("learned.onnx");
+		List<String> log = new ArrayList<>();
+		Progress recording = new Progress() {
+			@Override
+			public void report(double fraction, String message) {}
+
+			@Override
+			public boolean isCancelled() {
+				return false;
+			}
+
+			@Override
+			public void log(String line) {
+				log.add(line);
+			}
+		};
+		op(data, model, 1).config(tiny(1).withStructure(TrainingConfig.StructureLoss.LEARNED)).bundledModel(bundled).run(recording,
+			TrainingListener.NONE, new TrainingControl());
+		assertTrue(log.contains("Learned structure loss: the default model's structure-similarity network (the starting model has "
+			+ "none) (pre-trained 700 steps, 12 s)."), log.toString());
+		OnnxModelFile f = OnnxModelFile.read(model);
+		assertSameStructureNetwork(shipped, f.bundle());
+		assertEquals("700", f.metadata().get("cyclecolor.provenance.ssm_steps"));
+		assertEquals("the default model's structure-similarity network (the starting model has none)",
+			f.metadata().get("cyclecolor.provenance.training_structure_network"));
 	}
 
 	@Test
