@@ -265,11 +265,11 @@ class MacroReplayTest {
 		Map<String, Object> v = new LinkedHashMap<>();
 		v.put("gray", g);
 		v.put("color", c);
-		v.put("calibration", null); // empty: rectify from the images
-		// gray_camera only matters with a calibration; left out here because Rectify Pair run through
-		// the CommandService with it and all other keys given is cancelled before it runs (empty
-		// reason; reported, not yet explained)
-		v.put("gray_camera", null);
+		// empty: rectify from the images. With every other key given, the calibration is the one
+		// unresolved input: SciJava's FilePreprocessor would prompt for it and cancel with an empty
+		// reason; OptionalFilePreprocessor keeps the default (none) instead.
+		v.put("calibration", null);
+		v.put("gray_camera", 1);
 		v.put("features", "sift");
 		v.put("model", "auto");
 		v.put("interpolation", "bilinear");

@@ -103,6 +103,23 @@ class TrainCommandTest {
 		assertTrue(m.getCancelReason().startsWith("The crop takes WIDTHxHEIGHT"), m.getCancelReason());
 	}
 
+	@Test
+	void aMacroLeavingOutOnlyTheOutputFileIsToldWhatIsMissing() throws Exception {
+		// Every key but output: the one unresolved input is a file, which SciJava's FilePreprocessor
+		// would prompt for and, headless, cancel with an empty reason (OptionalFilePreprocessor).
+		CommandInfo info = commands.getCommand(TrainCommand.class);
+		org.scijava.module.Module defaults = info.createModule();
+		java.util.Map<String, Object> given = new java.util.LinkedHashMap<>();
+		for (ModuleItem<?> in : info.inputs()) {
+			if (in.getName().matches("log|status|ui|context|output")) continue;
+			given.put(in.getName(), in.getName().equals("ssm") ? tmp.resolve("ssm.onnx").toFile() : defaults.getInput(in.getName()));
+		}
+		given.put("data", tmp.toFile());
+		CommandModule m = commands.run(TrainCommand.class, true, given).get();
+		assertTrue(m.isCanceled());
+		assertEquals("Choose the model file to write (.onnx).", m.getCancelReason());
+	}
+
 	/** A run of the Train operation with the monitor as Fiji wires it; {@code press} is called after each step. */
 	private TrainOperation.Result monitored(Path model, java.util.function.BiConsumer<TrainingMonitor, Integer> press) throws Exception {
 		Path pairs = PairFolders.write(tmp.resolve("pairs-" + model.getFileName()), 1, 64, 40);
