@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import ij.ImagePlus;
 
+import org.cyclecolor.UserException;
 import org.cyclecolor.Version;
 import org.cyclecolor.image.ImageFiles;
 import org.cyclecolor.pipeline.ColorizeResult;
@@ -47,6 +48,13 @@ public final class ColorizeCommand implements Callable<Integer> {
 	@Option(names = "--confidence", paramLabel = "FILE", description = "Write the largest-weight and entropy maps here (.tif, 2 slices).")
 	private Path confidence;
 
+	@Option(names = "--composite", paramLabel = "FILE",
+		description = "Also write a side-by-side figure here (.png, .tif): mono input, colour reference, result, each titled.")
+	private Path composite;
+
+	@Option(names = "--ground-truth", paramLabel = "FILE", description = "The mono view's true colour: adds its panel to the --composite figure.")
+	private Path groundTruth;
+
 	@CommandLine.Spec
 	private CommandLine.Model.CommandSpec spec;
 
@@ -63,6 +71,11 @@ public final class ColorizeCommand implements Callable<Integer> {
 			files.check(weights, Outputs.stackLike(2));
 			files.check(disparity, Outputs.stackLike(2));
 			files.check(confidence, Outputs.stackLike(2));
+			files.check(composite, Outputs.colorLike(new ImagePlus("like", new ij.process.ByteProcessor(1, 1))));
+			if (groundTruth != null && composite == null) {
+				throw new UserException("--ground-truth adds a panel to the --composite figure; give --composite FILE too.");
+			}
+			ImagePlus truth = groundTruth == null ? null : ImageFiles.read(groundTruth);
 			long tRead = System.nanoTime();
 			boolean keep = weights != null || disparity != null || confidence != null;
 			ColorizeResult r = options.operation(gray, color).weights(keep).run(progress);
@@ -72,6 +85,7 @@ public final class ColorizeCommand implements Callable<Integer> {
 			if (weights != null) ImageFiles.write(r.weightVolumeImage(), weights, options.overwrite);
 			if (disparity != null) ImageFiles.write(r.disparityImage(), disparity, options.overwrite);
 			if (confidence != null) ImageFiles.write(r.confidenceImage(), confidence, options.overwrite);
+			if (composite != null) ImageFiles.write(r.compositeImage(truth), composite, options.overwrite);
 			long tEnd = System.nanoTime();
 			progress.done();
 
@@ -86,6 +100,7 @@ public final class ColorizeCommand implements Callable<Integer> {
 			outputs.put("weights", Outputs.abs(weights));
 			outputs.put("disparity", Outputs.abs(disparity));
 			outputs.put("confidence", Outputs.abs(confidence));
+			outputs.put("composite", Outputs.abs(composite));
 			summary.put("outputs", outputs);
 			summary.put("notes", r.notes());
 			Outputs.timings(summary, t0, tRead, tRun, tEnd);

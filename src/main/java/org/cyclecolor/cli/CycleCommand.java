@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import ij.ImagePlus;
 
+import org.cyclecolor.UserException;
 import org.cyclecolor.Version;
 import org.cyclecolor.image.ImageFiles;
 import org.cyclecolor.pipeline.ColorizeResult;
@@ -46,6 +47,13 @@ public final class CycleCommand implements Callable<Integer> {
 		description = "Run the second pass as the authors' code does (the colour image keeps its own chroma; flatters the score).")
 	private boolean authorsSecondPass;
 
+	@Option(names = "--composite", paramLabel = "FILE",
+		description = "Also write a side-by-side figure here (.png, .tif): mono input, colour reference, result and the cycle SSIM map with its colour bar, each titled.")
+	private Path composite;
+
+	@Option(names = "--ground-truth", paramLabel = "FILE", description = "The mono view's true colour: adds its panel to the --composite figure.")
+	private Path groundTruth;
+
 	@CommandLine.Spec
 	private CommandLine.Model.CommandSpec spec;
 
@@ -61,6 +69,11 @@ public final class CycleCommand implements Callable<Integer> {
 			files.check(map, Outputs.mapLike());
 			files.check(reconstruction, Outputs.colorLike(new ImagePlus("like", new ij.process.ByteProcessor(1, 1))));
 			files.check(output, Outputs.colorLike(gray));
+			files.check(composite, Outputs.colorLike(new ImagePlus("like", new ij.process.ByteProcessor(1, 1))));
+			if (groundTruth != null && composite == null) {
+				throw new UserException("--ground-truth adds a panel to the --composite figure; give --composite FILE too.");
+			}
+			ImagePlus truth = groundTruth == null ? null : ImageFiles.read(groundTruth);
 			long tRead = System.nanoTime();
 			ColorizeResult r = options.operation(gray, color).cycle(true, authorsSecondPass).run(progress);
 			long tRun = System.nanoTime();
@@ -68,6 +81,7 @@ public final class CycleCommand implements Callable<Integer> {
 			if (map != null) ImageFiles.write(r.cycleMapImage(), map, options.overwrite);
 			if (reconstruction != null) ImageFiles.write(r.reconstructionImage(), reconstruction, options.overwrite);
 			if (output != null) ImageFiles.write(r.colorizedImage(), output, options.overwrite);
+			if (composite != null) ImageFiles.write(r.compositeImage(truth), composite, options.overwrite);
 			long tEnd = System.nanoTime();
 			progress.done();
 
@@ -81,6 +95,7 @@ public final class CycleCommand implements Callable<Integer> {
 			outputs.put("map", Outputs.abs(map));
 			outputs.put("reconstruction", Outputs.abs(reconstruction));
 			outputs.put("colorized", Outputs.abs(output));
+			outputs.put("composite", Outputs.abs(composite));
 			summary.put("outputs", outputs);
 			summary.put("notes", r.notes());
 			Outputs.timings(summary, t0, tRead, tRun, tEnd);

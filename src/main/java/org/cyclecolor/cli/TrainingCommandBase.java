@@ -115,7 +115,7 @@ abstract class TrainingCommandBase implements Callable<Integer> {
 		Path logPath = log != null ? log : TrainingRecorder.besideModel(output, "-losses.csv");
 		Path plotPath = plot != null ? plot : TrainingRecorder.besideModel(output, "-losses.png");
 		ConsoleProgress progress = new ConsoleProgress(System.err, json).cancelOnInterrupt(TRAINING_GRACE_SECONDS);
-		try (TrainingRecorder recorder = new TrainingRecorder(logPath, plotPath, output.getFileName().toString(), resume,
+		try (TrainingRecorder recorder = new TrainingRecorder(logPath, plotPath, output.getFileName().toString(), op.config(), resume,
 			op.checkpointPath(), overwrite, progress)) {
 			TrainOperation.Result r = op.run(progress, new Printer(progress, recorder, printEvery), new TrainingControl());
 			recorder.writePlot();

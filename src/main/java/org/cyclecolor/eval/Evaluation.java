@@ -109,6 +109,13 @@ public final class Evaluation {
 				problems.add(new DatasetProblem(entry.id(), List.copyOf(entry.files().values()), e.getMessage()));
 				continue;
 			}
+			if (!options.cycle() && item.groundTruth().isEmpty()) {
+				String why = "has no ground truth, and without the second (cycle) pass nothing can be scored; turn the cycle pass on "
+					+ "or give the pair its ground truth";
+				progress.log("Skipped scene " + entry.id() + ": it " + why + ".");
+				problems.add(new DatasetProblem(entry.id(), List.copyOf(entry.files().values()), why));
+				continue;
+			}
 			Region region;
 			try {
 				region = firstRegion(item.pair());

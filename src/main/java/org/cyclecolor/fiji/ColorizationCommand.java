@@ -7,6 +7,7 @@ import ij.ImagePlus;
 
 import org.cyclecolor.CancelledException;
 import org.cyclecolor.UserException;
+import org.cyclecolor.image.ImageFiles;
 import org.cyclecolor.pipeline.ColorizeOperation;
 import org.cyclecolor.pipeline.ColorizeResult;
 import org.scijava.app.StatusService;
@@ -67,6 +68,15 @@ abstract class ColorizationCommand extends ContextCommand {
 
 	@Parameter(required = false)
 	protected UIService ui;
+
+	/**
+	 * The side-by-side figure of the result ({@link ColorizeResult#compositeImage}), with the ground
+	 * truth panel when a file is given.
+	 */
+	static ImagePlus composite(ColorizeResult r, File truth) {
+		boolean none = truth == null || truth.getPath().trim().isEmpty();
+		return r.compositeImage(none ? null : ImageFiles.read(truth.toPath()));
+	}
 
 	/** The command's name in messages, e.g. "Colorize". */
 	abstract String title();

@@ -1,5 +1,7 @@
 package org.cyclecolor.fiji;
 
+import java.io.File;
+
 import ij.ImagePlus;
 
 import org.cyclecolor.pipeline.ColorizeOperation;
@@ -30,6 +32,14 @@ public final class ColorizeCommand extends ColorizationCommand {
 	@Parameter(label = "Also show the confidence maps", persist = false)
 	private boolean show_confidence = false;
 
+	@Parameter(label = "Also show a side-by-side figure", persist = false,
+		description = "Mono input, colour reference, result, each titled, in one image for a paper")
+	private boolean composite = false;
+
+	@Parameter(label = "Ground truth for the figure (optional)", required = false, persist = false, style = "open",
+		description = "The mono view's true colour, when known: adds a panel to the figure")
+	private File ground_truth;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Colorized")
 	private ImagePlus colorized;
 
@@ -41,6 +51,9 @@ public final class ColorizeCommand extends ColorizationCommand {
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Confidence", required = false)
 	private ImagePlus confidence;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Composite figure", required = false)
+	private ImagePlus figure;
 
 	private ColorizeResult result;
 
@@ -58,6 +71,7 @@ public final class ColorizeCommand extends ColorizationCommand {
 	void outputs(ColorizeResult r) {
 		result = r;
 		colorized = r.colorizedImage();
+		if (composite) figure = composite(r, ground_truth);
 		if (show_weights) weight_volume = r.weightVolumeImage();
 		if (show_disparity) disparity = r.disparityImage();
 		if (show_confidence) confidence = r.confidenceImage();

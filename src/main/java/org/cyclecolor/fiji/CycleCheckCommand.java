@@ -1,5 +1,6 @@
 package org.cyclecolor.fiji;
 
+import java.io.File;
 import java.util.Locale;
 import java.util.Map;
 
@@ -34,6 +35,14 @@ public final class CycleCheckCommand extends ColorizationCommand {
 		description = "The colour image keeps its own chroma in the second pass, as in the authors' released code")
 	private boolean authors_second_pass = false;
 
+	@Parameter(label = "Also show a side-by-side figure", persist = false,
+		description = "Mono input, colour reference, result and the cycle SSIM map with its colour bar, each titled, in one image for a paper")
+	private boolean composite = false;
+
+	@Parameter(label = "Ground truth for the figure (optional)", required = false, persist = false, style = "open",
+		description = "The mono view's true colour, when known: adds a panel to the figure")
+	private File ground_truth;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Cycle SSIM map (Cb, Cr)")
 	private ImagePlus cycle_map;
 
@@ -42,6 +51,9 @@ public final class CycleCheckCommand extends ColorizationCommand {
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Colorized")
 	private ImagePlus colorized;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Composite figure", required = false)
+	private ImagePlus figure;
 
 	private ColorizeResult result;
 
@@ -61,6 +73,7 @@ public final class CycleCheckCommand extends ColorizationCommand {
 		cycle_map = r.cycleMapImage();
 		reconstruction = r.reconstructionImage();
 		colorized = r.colorizedImage();
+		if (composite) figure = composite(r, ground_truth);
 		addToTable(r.summary());
 	}
 

@@ -129,7 +129,7 @@ public final class TrainCommand extends ContextCommand {
 			TrainingControl control = new TrainingControl();
 			boolean display = ui != null && !ui.isHeadless();
 			try (TrainingRecorder recorder = new TrainingRecorder(TrainingRecorder.besideModel(out, "-losses.csv"),
-				TrainingRecorder.besideModel(out, "-losses.png"), out.getFileName().toString(), resume, op.checkpointPath(), overwrite,
+				TrainingRecorder.besideModel(out, "-losses.png"), out.getFileName().toString(), op.config(), resume, op.checkpointPath(), overwrite,
 				progress); TrainingMonitor m = new TrainingMonitor(recorder, control, progress, out.getFileName().toString(), 20, display)) {
 				monitor = m;
 				result = op.run(progress, m, control);

@@ -80,7 +80,7 @@ final class TrainingMonitor implements TrainingListener, AutoCloseable {
 		long now = System.currentTimeMillis();
 		if (now - lastDraw >= REDRAW_MILLIS || last) {
 			lastDraw = now;
-			Plot p = LossPlot.of("Training losses: " + title, new ArrayList<>(recorder.history()));
+			Plot p = LossPlot.of(recorder.title(), new ArrayList<>(recorder.history()));
 			if (plotWindow == null || plotWindow.isClosed()) plotWindow = p.show();
 			else plotWindow.drawPlot(p);
 		}

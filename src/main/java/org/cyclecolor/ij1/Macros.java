@@ -173,15 +173,20 @@ public final class Macros {
 	 * true; refine=false skips it), {@code upsampler} (joint-bilateral, guided-filter, bilinear),
 	 * {@code device} (auto, cpu, cuda), {@code threads} (0 = one per core); outputs {@code output}
 	 * (the colorized image), {@code weights} (.tif), {@code disparity} (.tif), {@code confidence}
-	 * (.tif), and {@code overwrite}. Without {@code output} the colorized image is shown.
+	 * (.tif), {@code composite} (the side-by-side figure, .png or .tif; {@code ground_truth}, a path
+	 * or title, adds its panel), and {@code overwrite}. Without {@code output} the colorized image is
+	 * shown.
 	 * <p>
 	 * Returns: the summary of docs/commands/colorize.md (variant, device, color_side, max_disparity,
-	 * scale, ..., timings) and the paths written: output, weights, disparity, confidence.
+	 * scale, ..., timings) and the paths written: output, weights, disparity, confidence, composite.
 	 */
 	public static String colorize(String options) {
-		return MacroCall.run("colorize", options, keys("output", "weights", "disparity", "confidence"), (o, progress) -> {
+		return MacroCall.run("colorize", options, keys("output", "weights", "disparity", "confidence", "composite", "ground_truth"),
+			(o, progress) -> {
 			Path output = o.path("output"), weights = o.path("weights"), disparity = o.path("disparity"), confidence = o.path("confidence");
-			precheck(o, output, weights, disparity, confidence);
+			Path composite = o.path("composite");
+			precheck(o, output, weights, disparity, confidence, composite);
+			ImagePlus truth = groundTruth(o);
 			ColorizeResult r = colorization(o, "colorize").weights(weights != null || disparity != null || confidence != null).run(progress);
 			boolean overwrite = o.flag("overwrite");
 			MacroResult m = new MacroResult().putAll(r.summary());
@@ -189,6 +194,7 @@ public final class Macros {
 			m.put("weights", write(r.weightVolumeImage(), weights, overwrite, false));
 			m.put("disparity", write(r.disparityImage(), disparity, overwrite, false));
 			m.put("confidence", write(r.confidenceImage(), confidence, overwrite, false));
+			m.put("composite", composite == null ? null : write(r.compositeImage(truth), composite, overwrite, false));
 			return m;
 		});
 	}
@@ -199,21 +205,26 @@ public final class Macros {
 	 * <p>
 	 * Options: those of {@link #colorize} (without its outputs), {@code authors_second_pass}, and
 	 * outputs {@code map} (cycle SSIM map, .tif), {@code reconstruction} (R'_C), {@code output}
-	 * (the colorized image), {@code overwrite}. Without {@code map} the map is shown.
+	 * (the colorized image), {@code composite} (the side-by-side figure with the map and its colour
+	 * bar; {@code ground_truth} adds its panel), {@code overwrite}. Without {@code map} the map is
+	 * shown.
 	 * <p>
 	 * Returns: cycle_ssim_cbcr, cycle_ssim_cb, cycle_ssim_cr, cycle_ssim_rgb, cycle_second_pass,
-	 * the colorize summary, and map, reconstruction, output.
+	 * the colorize summary, and map, reconstruction, output, composite.
 	 */
 	public static String cycleCheck(String options) {
-		return MacroCall.run("cycleCheck", options, keys("map", "reconstruction", "output", "authors_second_pass"), (o, progress) -> {
-			Path map = o.path("map"), reconstruction = o.path("reconstruction"), output = o.path("output");
-			precheck(o, map, reconstruction, output);
+		return MacroCall.run("cycleCheck", options, keys("map", "reconstruction", "output", "authors_second_pass", "composite",
+			"ground_truth"), (o, progress) -> {
+			Path map = o.path("map"), reconstruction = o.path("reconstruction"), output = o.path("output"), composite = o.path("composite");
+			precheck(o, map, reconstruction, output, composite);
+			ImagePlus truth = groundTruth(o);
 			ColorizeResult r = colorization(o, "cycleCheck").cycle(true, o.flag("authors_second_pass")).run(progress);
 			boolean overwrite = o.flag("overwrite");
 			MacroResult m = new MacroResult().putAll(r.summary());
 			m.put("map", write(r.cycleMapImage(), map, overwrite, true));
 			m.put("reconstruction", write(r.reconstructionImage(), reconstruction, overwrite, false));
 			m.put("output", write(r.colorizedImage(), output, overwrite, false));
+			m.put("composite", composite == null ? null : write(r.compositeImage(truth), composite, overwrite, false));
 			return m;
 		});
 	}
@@ -240,6 +251,12 @@ public final class Macros {
 			m.put("confidence", write(r.confidenceImage(), confidence, overwrite, show));
 			return m;
 		});
+	}
+
+	/** The ground_truth option (a path or the title of an open image) for the composite, or null. */
+	private static ImagePlus groundTruth(MacroOptions o) {
+		String t = o.string("ground_truth", "");
+		return t.isBlank() ? null : image(t);
 	}
 
 	private static String[] keys(String... extra) {
@@ -390,7 +407,7 @@ public final class Macros {
 				TrainOperation op = s.operation(List.of(data), output, "macro train(\"" + options + "\")");
 				Path log = TrainingRecorder.besideModel(output, "-losses.csv"), plot = TrainingRecorder.besideModel(output, "-losses.png");
 				TrainOperation.Result r;
-				try (TrainingRecorder recorder = new TrainingRecorder(log, plot, output.getFileName().toString(), s.resume,
+				try (TrainingRecorder recorder = new TrainingRecorder(log, plot, output.getFileName().toString(), op.config(), s.resume,
 					op.checkpointPath(), s.overwrite, progress)) {
 					r = op.run(progress, new TrainingListener() {
 						@Override

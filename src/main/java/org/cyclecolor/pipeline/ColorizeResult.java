@@ -11,6 +11,7 @@ import java.util.Map;
 import ij.ImagePlus;
 
 import org.cyclecolor.image.CoarseGrid;
+import org.cyclecolor.image.RgbImage;
 import org.cyclecolor.infer.ChromaUpsampler;
 import org.cyclecolor.infer.CycleCheck;
 import org.cyclecolor.infer.DeviceSelector;
@@ -95,6 +96,28 @@ public final class ColorizeResult {
 		ImagePlus imp = MapDisplay.image(pair.stem() + "-cycle-ssim-cbcr", cycle.cbcr().map());
 		imp.setProperty("Info", info("Cycle Colorization cycle SSIM map (Cb, Cr)"));
 		return imp;
+	}
+
+	/**
+	 * The side-by-side figure: mono input, colour reference, result, the ground truth when given
+	 * (null: none), and with the cycle check its SSIM map and colour bar ({@link Composite}).
+	 */
+	public ImagePlus compositeImage(ImagePlus truth) {
+		RgbImage t = truth == null ? null : Composite.truth(truth, pair.width(), pair.height());
+		String heading = String.format(Locale.ROOT, "%s: %s, scale 1/%d, colour camera on the %s%s", pair.stem(), variant.name(),
+			output.pass().factor(), decisions.side().key(), cycle == null ? "" : String.format(Locale.ROOT,
+				"; cycle SSIM %.3f (Cb, Cr)", cycle.cbcr().mean()));
+		ImagePlus imp = Composite.of(this, t, heading).image();
+		imp.setTitle(pair.stem() + "-composite");
+		return imp;
+	}
+
+	ColorizationPair pair() {
+		return pair;
+	}
+
+	Variant variant() {
+		return variant;
 	}
 
 	/** The weight volume as a calibrated hyperstack (one slice per candidate); null unless kept. */

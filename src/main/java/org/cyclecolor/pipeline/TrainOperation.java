@@ -74,6 +74,11 @@ public final class TrainOperation {
 		return this;
 	}
 
+	/** The settings a fresh run trains with (a resumed run takes its checkpoint's). */
+	public TrainingConfig config() {
+		return config;
+	}
+
 	/** The starting model: a .onnx path, {@link #SCRATCH}, or null for the shipped default model. */
 	public TrainOperation init(String modelOrScratch) {
 		this.init = modelOrScratch;

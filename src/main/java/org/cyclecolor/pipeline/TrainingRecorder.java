@@ -10,6 +10,7 @@ import java.util.Map;
 import org.cyclecolor.Progress;
 import org.cyclecolor.UserException;
 import org.cyclecolor.train.Checkpoint;
+import org.cyclecolor.train.TrainingConfig;
 import org.cyclecolor.train.TrainingEvent;
 import org.cyclecolor.train.TrainingListener;
 
@@ -29,18 +30,32 @@ public final class TrainingRecorder implements TrainingListener, AutoCloseable {
 	private final List<Map<String, Double>> history = new ArrayList<>();
 
 	/**
+	 * @param model the model's name, for the plot's title
+	 * @param config the run's settings, for the plot's title (a resumed run's come from its checkpoint)
 	 * @param checkpoint the run's checkpoint: when resuming, its history is written first
 	 * @param overwrite replace existing log and plot files (a resumed run always rewrites them)
 	 */
-	public TrainingRecorder(Path log, Path plot, String title, boolean resume, Path checkpoint, boolean overwrite, Progress progress) {
+	public TrainingRecorder(Path log, Path plot, String model, TrainingConfig config, boolean resume, Path checkpoint, boolean overwrite,
+		Progress progress)
+	{
 		if (!overwrite && !resume && Files.exists(plot)) {
 			throw new UserException("The loss plot " + plot + " already exists; choose another name or allow overwriting.");
 		}
-		if (resume && Files.exists(checkpoint)) history.addAll(Checkpoint.read(checkpoint).history());
+		TrainingConfig c = config;
+		if (resume && Files.exists(checkpoint)) {
+			Checkpoint earlier = Checkpoint.read(checkpoint);
+			history.addAll(earlier.history());
+			c = earlier.config();
+		}
 		this.csv = new TrainingLog(log, overwrite || resume, history);
 		this.plot = plot;
-		this.title = title;
+		this.title = LossPlot.title(model, c);
 		this.progress = progress;
+	}
+
+	/** The loss plot's title: the model and how it is trained. */
+	public String title() {
+		return title;
 	}
 
 	/** {@code <model name without .onnx><suffix>} beside the model. */
@@ -77,7 +92,7 @@ public final class TrainingRecorder implements TrainingListener, AutoCloseable {
 	/** Draws the curves to the PNG (failures are logged: the plot is a convenience, the CSV the record). */
 	public void writePlot() {
 		try {
-			LossPlot.writePng("Training losses: " + title, history, plot);
+			LossPlot.writePng(title, history, plot);
 		}
 		catch (UserException e) {
 			progress.log("Could not update the loss plot: " + e.getMessage());

@@ -323,6 +323,21 @@ class EvaluationTest {
 	}
 
 	@Test
+	void pairsWithoutGroundTruthNeedTheCyclePass() throws IOException {
+		Path pairs = org.cyclecolor.train.PairFolders.write(tmp.resolve("rig"), 2, 64, 40);
+		PairDataset data = Datasets.open(pairs, DatasetOptions.defaults().withColorSide(ColorSide.LEFT).withMaxDisparity(6),
+			Progress.NONE);
+		List<EvaluationMethod> unwarped = List.of(new ColorizerMethod(new UnwarpedColorizer()));
+		UserException e = assertThrows(UserException.class, () -> Evaluation.run(data, unwarped, new Evaluation.Options("", 0, false), null,
+			Progress.NONE));
+		assertTrue(e.getMessage().startsWith("No scene of " + pairs + " could be evaluated"), e.getMessage());
+		assertTrue(e.getMessage().contains(": has no ground truth, and without the second (cycle) pass nothing can be scored"),
+			e.getMessage());
+		EvaluationResult withCycle = Evaluation.run(data, unwarped, new Evaluation.Options("", 0, true), null, Progress.NONE);
+		assertEquals(2, withCycle.scenes().size(), "the cycle pass scores pairs without ground truth");
+	}
+
+	@Test
 	void theRegionLeavesOutTheBorderOnTheUnmatchedSide() {
 		Region right = Region.interior(40, 20, ColorSide.RIGHT, 8), left = Region.interior(40, 20, ColorSide.LEFT, 8);
 		assertEquals((40 - 10 - 8) * 10, right.count());

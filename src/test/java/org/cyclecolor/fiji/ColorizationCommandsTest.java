@@ -56,8 +56,9 @@ class ColorizationCommandsTest {
 	@Test
 	void menuEntriesAndMacroKeysAreAsDocumented() {
 		String[] shared = { "gray", "color", "model", "max_disparity", "color_side", "scale", "refine", "upsampler", "device", "threads" };
-		Object[][] expected = { { ColorizeCommand.class, "Colorize...", new String[] { "show_weights", "show_disparity", "show_confidence" } },
-			{ CycleCheckCommand.class, "Cycle Check...", new String[] { "authors_second_pass" } },
+		Object[][] expected = { { ColorizeCommand.class, "Colorize...", new String[] { "show_weights", "show_disparity", "show_confidence",
+			"composite", "ground_truth" } }, { CycleCheckCommand.class, "Cycle Check...", new String[] { "authors_second_pass", "composite",
+				"ground_truth" } },
 			{ WeightVolumeCommand.class, "Weight Volume...", new String[0] } };
 		for (Object[] e : expected) {
 			@SuppressWarnings("unchecked")
@@ -97,6 +98,23 @@ class ColorizationCommandsTest {
 		CycleCheckCommand c = (CycleCheckCommand) m.getDelegateObject();
 		double mean = (Double) c.result().summary().get("cycle_ssim_cbcr");
 		assertTrue(mean > -1 && mean <= 1, "mean " + mean);
+	}
+
+	@Test
+	void theCompositeOptionShowsTheFigureWithTheGroundTruthPanel() throws Exception {
+		java.nio.file.Path truth = java.nio.file.Files.createTempDirectory("cyclecolor-truth").resolve("truth.png");
+		org.cyclecolor.image.ImageFiles.write(crop(org.cyclecolor.image.ImageFiles.read(java.nio.file.Paths.get("sample-data",
+			"sample-gt-color.png"))), truth, false);
+		CommandModule m = commands.run(CycleCheckCommand.class, true, "gray", mono, "color", color, "model", model, "composite", true,
+			"ground_truth", truth.toFile()).get();
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		ImagePlus figure = (ImagePlus) m.getOutput("figure");
+		assertEquals(ImagePlus.COLOR_RGB, figure.getType());
+		assertTrue(figure.getWidth() > 5 * 256, "five panels of 256 px: " + figure.getWidth());
+		String info = (String) figure.getProperty("Info");
+		assertTrue(info.contains("panel Ground truth") && info.contains("panel Cycle SSIM") && info.contains("colour bar"), info);
+		assertNull(commands.run(ColorizeCommand.class, true, "gray", mono, "color", color, "model", model).get().getOutput("figure"),
+			"no figure unless asked");
 	}
 
 	@Test

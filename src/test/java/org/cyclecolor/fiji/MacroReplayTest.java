@@ -228,9 +228,14 @@ class MacroReplayTest {
 		colorize.put("show_weights", false);
 		colorize.put("show_disparity", true);
 		colorize.put("show_confidence", true);
+		colorize.put("composite", true);
+		colorize.put("ground_truth", null); // empty: no ground truth panel
 		assertFalse(assertReplaysAsDirectRun(ColorizeCommand.class, colorize).isCanceled());
 		Map<String, Object> cycle = new LinkedHashMap<>(v);
 		cycle.put("authors_second_pass", true);
+		cycle.put("composite", true);
+		cycle.put("ground_truth", dir.resolve("truth crop.png").toFile());
+		ImageFiles.write(crop(ImageFiles.read(Paths.get("sample-data", "sample-gt-color.png")), "t"), dir.resolve("truth crop.png"), false);
 		assertFalse(assertReplaysAsDirectRun(CycleCheckCommand.class, cycle).isCanceled());
 		assertFalse(assertReplaysAsDirectRun(WeightVolumeCommand.class, v).isCanceled());
 	}

@@ -142,7 +142,7 @@ class TrainCommandTest {
 			}
 		};
 		try (TrainingRecorder r = new TrainingRecorder(TrainingRecorder.besideModel(model, "-losses.csv"), TrainingRecorder.besideModel(
-			model, "-losses.png"), "t", false, op.checkpointPath(), false, progress);
+			model, "-losses.png"), "t", op.config(), false, op.checkpointPath(), false, progress);
 			TrainingMonitor monitor = new TrainingMonitor(r, control, progress, "t", 1, false)) {
 			holder[0] = monitor;
 			return op.run(progress, new TrainingListener() {
