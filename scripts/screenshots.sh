@@ -10,8 +10,9 @@
 # those itself, so they are not pictured here.
 #
 # Needs: mvn package (target/Cycle_Colorization-*.jar and target/lib/), Xvfb, xdotool, ImageMagick.
-# Model: MODEL=/path/to/model.onnx, else the authors' released weights from the team's shared data
-# (../shared/data/models/authors-cyclecnn-aaai20/s0.h5) are imported into a temporary model.
+# Model: the default model bundled with the plugin; MODEL=/path/to/model.onnx pictures another one.
+# Also writes docs/images/composite-sample.png, the Cycle Check's side-by-side figure with the
+# sample's ground truth.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -36,12 +37,9 @@ mkdir -p "$work/home/plugins"
 cp "$jar" "$work/home/plugins/"
 cp=$(ls "$build"/lib/*.jar | tr '\n' ':')
 
-model=${MODEL:-}
-if [ -z "$model" ]; then
-	model=$work/authors-aaai20.onnx
-	java -cp "$jar:$cp" org.cyclecolor.cli.Main import-model "$root/../shared/data/models/authors-cyclecnn-aaai20/s0.h5" \
-		-o "$model" >/dev/null
-fi
+# The macro key naming the model, or nothing: the bundled default model.
+model=
+[ -n "${MODEL:-}" ] && model="model=[$MODEL]"
 
 display=:$((70 + RANDOM % 20))
 Xvfb $display -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
@@ -65,15 +63,15 @@ run("SSIM Map of the Sample Pair");
 setLocation(10, 120);
 shot("ssim-map-sample.png");
 close();
-r = call("org.cyclecolor.ij1.Macros.colorize", "gray=[sample-mono.png] color=[sample-color.png] model=[$model] disparity=[$work/disparity.tif] confidence=[$work/confidence.tif]");
+r = call("org.cyclecolor.ij1.Macros.colorize", "gray=[sample-mono.png] color=[sample-color.png] $model disparity=[$work/disparity.tif] confidence=[$work/confidence.tif]");
 setLocation(10, 120);
 shot("colorized-sample.png");
 close();
-r = call("org.cyclecolor.ij1.Macros.cycleCheck", "gray=[sample-mono.png] color=[sample-color.png] model=[$model]");
+r = call("org.cyclecolor.ij1.Macros.cycleCheck", "gray=[sample-mono.png] color=[sample-color.png] $model composite=[$root/docs/images/composite-sample.png] ground_truth=[$root/sample-data/sample-gt-color.png] overwrite");
 setLocation(10, 120);
 shot("cycle-ssim-map-sample.png");
 close();
-r = call("org.cyclecolor.ij1.Macros.weightVolume", "gray=[sample-mono.png] color=[sample-color.png] model=[$model]");
+r = call("org.cyclecolor.ij1.Macros.weightVolume", "gray=[sample-mono.png] color=[sample-color.png] $model");
 for (i = 1; i <= nImages; i++) {
 	selectImage(i);
 	t = getTitle();

@@ -2,28 +2,20 @@ package org.cyclecolor.fiji;
 
 import java.io.File;
 
-import ij.IJ;
 import ij.ImagePlus;
 
-import org.cyclecolor.CancelledException;
-import org.cyclecolor.UserException;
 import org.cyclecolor.image.ImageFiles;
 import org.cyclecolor.pipeline.ColorizeOperation;
 import org.cyclecolor.pipeline.ColorizeResult;
-import org.scijava.app.StatusService;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
-import org.scijava.ui.DialogPrompt;
-import org.scijava.ui.UIService;
 
 /**
  * What Colorize..., Cycle Check... and Weight Volume... share: the pair, the model and the search
  * and runtime settings (macro keys are the field names; every key has a default and none
- * persists, so a macro that leaves one out gets the default), and running the operation with
- * progress in the status bar, Esc to cancel, and a mistake shown as one sentence.
+ * persists, so a macro that leaves one out gets the default), and running the operation
+ * ({@link SuiteCommand}: progress in the status bar, Esc to cancel, a mistake shown as one sentence).
  */
-abstract class ColorizationCommand extends ContextCommand {
+abstract class ColorizationCommand extends SuiteCommand {
 
 	@Parameter(label = "Gray (mono camera) image")
 	protected ImagePlus gray;
@@ -60,15 +52,6 @@ abstract class ColorizationCommand extends ContextCommand {
 	@Parameter(label = "Threads (0 = one per core)", min = "0", persist = false)
 	protected int threads = 0;
 
-	@Parameter
-	protected LogService log;
-
-	@Parameter(required = false)
-	protected StatusService status;
-
-	@Parameter(required = false)
-	protected UIService ui;
-
 	/**
 	 * The side-by-side figure of the result ({@link ColorizeResult#compositeImage}), with the ground
 	 * truth panel when a file is given.
@@ -78,9 +61,6 @@ abstract class ColorizationCommand extends ContextCommand {
 		return r.compositeImage(none ? null : ImageFiles.read(truth.toPath()));
 	}
 
-	/** The command's name in messages, e.g. "Colorize". */
-	abstract String title();
-
 	/** Sets the command's outputs from the result. */
 	abstract void outputs(ColorizeResult result);
 
@@ -88,26 +68,12 @@ abstract class ColorizationCommand extends ContextCommand {
 	abstract ColorizeOperation configure(ColorizeOperation op);
 
 	@Override
-	public void run() {
-		StatusProgress progress = new StatusProgress(status, log, () -> isCanceled() || IJ.escapePressed());
-		try {
-			ColorizeOperation op = new ColorizeOperation(gray, color)
-				.model(model == null || model.getPath().trim().isEmpty() ? null : model.toPath())
-				.maxDisparity(max_disparity == 0 ? null : max_disparity).colorSide(ColorizeOperation.parseSide(color_side)).scale(scale)
-				.refine(refine).upsampler(ColorizeOperation.parseUpsampler(upsampler)).device(ColorizeOperation.parseDevice(device))
-				.threads(threads);
-			outputs(configure(op).run(progress));
-		}
-		catch (UserException e) {
-			log.error(title() + ": " + e.getMessage());
-			if (ui != null && !ui.isHeadless()) ui.showDialog(e.getMessage(), title(), DialogPrompt.MessageType.ERROR_MESSAGE);
-			cancel(e.getMessage());
-		}
-		catch (CancelledException e) {
-			cancel(title() + " was cancelled.");
-		}
-		finally {
-			progress.done();
-		}
+	void work(StatusProgress progress) {
+		ColorizeOperation op = new ColorizeOperation(gray, color)
+			.model(model == null || model.getPath().trim().isEmpty() ? null : model.toPath())
+			.maxDisparity(max_disparity == 0 ? null : max_disparity).colorSide(ColorizeOperation.parseSide(color_side)).scale(scale)
+			.refine(refine).upsampler(ColorizeOperation.parseUpsampler(upsampler)).device(ColorizeOperation.parseDevice(device))
+			.threads(threads);
+		outputs(configure(op).run(progress));
 	}
 }

@@ -94,7 +94,7 @@ public final class CycleCheckCommand extends ColorizationCommand {
 		rt.addValue("color_side", String.valueOf(summary.get("color_side")));
 		rt.addValue("variant", String.valueOf(summary.get("variant")));
 		rt.addValue("second_pass", String.valueOf(summary.get("cycle_second_pass")));
-		if (ui != null && !ui.isHeadless()) rt.show(TABLE);
+		if (hasDisplay()) rt.show(TABLE);
 		else log.info(String.format(Locale.ROOT, "Cycle Check: %s with %s: cycle SSIM %.4f (Cb, Cr), %.4f (RGB)", gray.getTitle(),
 			color.getTitle(), (Double) summary.get("cycle_ssim_cbcr"), (Double) summary.get("cycle_ssim_rgb")));
 	}

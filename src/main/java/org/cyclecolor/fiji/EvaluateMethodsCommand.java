@@ -3,11 +3,9 @@ package org.cyclecolor.fiji;
 import java.io.File;
 import java.util.Locale;
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
-import org.cyclecolor.CancelledException;
 import org.cyclecolor.UserException;
 import org.cyclecolor.eval.EvaluationResult;
 import org.cyclecolor.eval.MethodSummary;
@@ -19,14 +17,9 @@ import org.cyclecolor.pipeline.EvaluateOperation;
 import org.cyclecolor.pipeline.EvaluationPlots;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.app.StatusService;
-import org.scijava.ui.DialogPrompt;
-import org.scijava.ui.UIService;
 
 /**
  * Plugins &gt; Cycle Colorization &gt; Evaluate...: methods x dataset, scored and written to a folder
@@ -39,7 +32,7 @@ import org.scijava.ui.UIService;
 @Plugin(type = Command.class, headless = true, menu = { @Menu(label = MenuOrder.PLUGINS), @Menu(label = MenuOrder.SUITE),
 	@Menu(label = "Evaluate...", weight = MenuOrder.EVALUATE) },
 	description = "Compare colorization methods on a dataset: tables, plots and contact sheets")
-public final class EvaluateMethodsCommand extends ContextCommand {
+public final class EvaluateMethodsCommand extends SuiteCommand {
 
 	public static final String SUMMARY_TABLE = "Evaluation Summary", SCENES_TABLE = "Evaluation Scenes";
 
@@ -82,56 +75,41 @@ public final class EvaluateMethodsCommand extends ContextCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Report")
 	private String report;
 
-	@Parameter
-	private LogService log;
 
-	@Parameter(required = false)
-	private StatusService status;
 
-	@Parameter(required = false)
-	private UIService ui;
 
 	private EvaluateOperation.Result result;
 	private ResultsTable summaryTable, scenesTable;
 
 	@Override
-	public void run() {
-		StatusProgress progress = new StatusProgress(status, log, () -> isCanceled() || IJ.escapePressed());
-		try {
-			result = new EvaluateOperation(dataset.toPath(), output_dir.toPath()).methods(methods).preset(preset).include(include)
-				.colorSide(side(color_side)).maxDisparity(max_disparity).cycle(cycle).contactSheets(contact_sheets).overwrite(overwrite)
-				.command(String.format(Locale.ROOT, "run(\"Evaluate...\", \"dataset=[%s] methods=%s preset=%s include=[%s] "
-					+ "color_side=[%s] max_disparity=%d output_dir=[%s]%s%s%s\")", dataset, methods, preset, include, color_side,
-					max_disparity, output_dir,
-					cycle ? " cycle" : "", contact_sheets ? " contact_sheets" : "", overwrite ? " overwrite" : ""))
-				.run(progress);
-			report = result.report().toAbsolutePath().toString();
-			EvaluationResult ev = result.evaluation();
-			summaryTable = summaryTable(ev);
-			scenesTable = scenesTable(ev);
-			log.info(String.format(Locale.ROOT, "Evaluate: %d method(s) on %d scene(s), %d skipped; report %s",
-				ev.methods().size(), ev.scenes().size(), ev.skipped(), report));
-			if (ui != null && !ui.isHeadless()) {
-				// show() fills the window of that title when there is one: each run replaces the last run's rows.
-				summaryTable.show(SUMMARY_TABLE);
-				scenesTable.show(SCENES_TABLE);
-				for (EvaluationPlots.Figure f : result.plots()) {
-					ImagePlus imp = f.image();
-					imp.setTitle(f.caption());
-					imp.show();
-				}
+	String title() {
+		return "Evaluate";
+	}
+
+	@Override
+	void work(StatusProgress progress) {
+		result = new EvaluateOperation(dataset.toPath(), output_dir.toPath()).methods(methods).preset(preset).include(include)
+			.colorSide(side(color_side)).maxDisparity(max_disparity).cycle(cycle).contactSheets(contact_sheets).overwrite(overwrite)
+			.command(String.format(Locale.ROOT, "run(\"Evaluate...\", \"dataset=[%s] methods=%s preset=%s include=[%s] "
+				+ "color_side=[%s] max_disparity=%d output_dir=[%s]%s%s%s\")", dataset, methods, preset, include, color_side,
+				max_disparity, output_dir,
+				cycle ? " cycle" : "", contact_sheets ? " contact_sheets" : "", overwrite ? " overwrite" : ""))
+			.run(progress);
+		report = result.report().toAbsolutePath().toString();
+		EvaluationResult ev = result.evaluation();
+		summaryTable = summaryTable(ev);
+		scenesTable = scenesTable(ev);
+		log.info(String.format(Locale.ROOT, "Evaluate: %d method(s) on %d scene(s), %d skipped; report %s",
+			ev.methods().size(), ev.scenes().size(), ev.skipped(), report));
+		if (hasDisplay()) {
+			// show() fills the window of that title when there is one: each run replaces the last run's rows.
+			summaryTable.show(SUMMARY_TABLE);
+			scenesTable.show(SCENES_TABLE);
+			for (EvaluationPlots.Figure f : result.plots()) {
+				ImagePlus imp = f.image();
+				imp.setTitle(f.caption());
+				imp.show();
 			}
-		}
-		catch (UserException e) {
-			log.error("Evaluate: " + e.getMessage());
-			if (ui != null && !ui.isHeadless()) ui.showDialog(e.getMessage(), "Evaluate", DialogPrompt.MessageType.ERROR_MESSAGE);
-			cancel(e.getMessage());
-		}
-		catch (CancelledException e) {
-			cancel("Evaluate was cancelled.");
-		}
-		finally {
-			progress.done();
 		}
 	}
 

@@ -4,21 +4,14 @@ import java.io.File;
 import java.util.Locale;
 import java.util.Map;
 
-import ij.IJ;
 
-import org.cyclecolor.CancelledException;
 import org.cyclecolor.UserException;
 import org.cyclecolor.pipeline.ImportAuthorsModel;
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.ui.DialogPrompt;
-import org.scijava.ui.UIService;
 
 /**
  * Plugins &gt; Cycle Colorization &gt; Import Authors' Model...: the Cycle-CNN authors' released
@@ -29,7 +22,7 @@ import org.scijava.ui.UIService;
 @Plugin(type = Command.class, headless = true, menu = { @Menu(label = MenuOrder.PLUGINS), @Menu(label = MenuOrder.SUITE),
 	@Menu(label = "Import Authors' Model...", weight = MenuOrder.IMPORT_AUTHORS_MODEL) },
 	description = "Import the Cycle-CNN authors' released weights (Keras HDF5) as an ONNX model")
-public final class ImportAuthorsModelCommand extends ContextCommand {
+public final class ImportAuthorsModelCommand extends SuiteCommand {
 
 	@Parameter(label = "Authors' weights (s0.h5)", style = "open,extensions:h5/hdf5", persist = false,
 		description = "model/s0.h5 from github.com/bupt-wx/Colorization-Towards-Real-Monochrome-Color-Camera-Systems")
@@ -44,36 +37,19 @@ public final class ImportAuthorsModelCommand extends ContextCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Model written")
 	private String model;
 
-	@Parameter
-	private LogService log;
 
-	@Parameter(required = false)
-	private StatusService status;
 
-	@Parameter(required = false)
-	private UIService ui;
 
 	@Override
-	public void run() {
-		StatusProgress progress = new StatusProgress(status, log, () -> isCanceled() || IJ.escapePressed());
-		try {
-			Map<String, Object> s = new ImportAuthorsModel(weights.toPath(), output.toPath()).overwrite(overwrite).run(progress);
-			model = (String) s.get("model");
-			log.info(String.format(Locale.ROOT, "Import Authors' Model: wrote %s (variant %s, %d parameters, %s-range YCbCr)", model,
-				s.get("variant"), (Integer) s.get("parameters"), s.get("color_range")));
-		}
-		catch (UserException e) {
-			log.error("Import Authors' Model: " + e.getMessage());
-			if (ui != null && !ui.isHeadless()) {
-				ui.showDialog(e.getMessage(), "Import Authors' Model", DialogPrompt.MessageType.ERROR_MESSAGE);
-			}
-			cancel(e.getMessage());
-		}
-		catch (CancelledException e) {
-			cancel("Import Authors' Model was cancelled.");
-		}
-		finally {
-			progress.done();
-		}
+	String title() {
+		return "Import Authors' Model";
+	}
+
+	@Override
+	void work(StatusProgress progress) {
+		Map<String, Object> s = new ImportAuthorsModel(weights.toPath(), output.toPath()).overwrite(overwrite).run(progress);
+		model = (String) s.get("model");
+		log.info(String.format(Locale.ROOT, "Import Authors' Model: wrote %s (variant %s, %d parameters, %s-range YCbCr)", model,
+			s.get("variant"), (Integer) s.get("parameters"), s.get("color_range")));
 	}
 }

@@ -14,10 +14,7 @@ import org.cyclecolor.rectify.GeometryFit;
 import org.cyclecolor.rectify.Rectification;
 import org.cyclecolor.rectify.RectifyOptions;
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -29,7 +26,7 @@ import org.scijava.plugin.Plugin;
  */
 @Plugin(type = Command.class, headless = true, menu = { @Menu(label = MenuOrder.PLUGINS), @Menu(label = MenuOrder.SUITE),
 	@Menu(label = "Rectify Pair...", weight = MenuOrder.RECTIFY_PAIR) })
-public final class RectifyPairCommand extends ContextCommand {
+public final class RectifyPairCommand extends SuiteCommand {
 
 	@Parameter(label = "Gray (mono camera) image")
 	private ImagePlus gray;
@@ -81,31 +78,28 @@ public final class RectifyPairCommand extends ContextCommand {
 	@Parameter(type = ItemIO.OUTPUT)
 	private ResultsTable report;
 
-	@Parameter(required = false)
-	private StatusService status;
 
-	@Parameter(required = false)
-	private LogService log;
 
 	@Override
-	public void run() {
-		StatusProgress progress = new StatusProgress(status, log, this::isCanceled);
+	String title() {
+		return "Rectify Pair";
+	}
+
+	@Override
+	void work(StatusProgress progress) {
+		RectifyOperation.Result r;
 		try {
-			RectifyOperation.Result r = RectifyOperation.run(gray, color, options(), true, progress);
-			gray_rectified = r.gray;
-			color_rectified = r.color;
-			valid_mask = r.mask;
-			diagnostic = r.diagnostic;
-			report = RectifyOperation.table(r.report);
+			r = RectifyOperation.run(gray, color, options(), true, progress);
 		}
-		catch (UserException | IllegalArgumentException e) {
-			cancel(e.getMessage());
-			if (log != null) log.error("Rectify Pair: " + e.getMessage());
-			else ij.IJ.log("Rectify Pair: " + e.getMessage());
+		catch (IllegalArgumentException e) {
+			// an unknown choice (features, model, ...) or an impossible geometry, said in its own words
+			throw new UserException(e.getMessage());
 		}
-		finally {
-			progress.done();
-		}
+		gray_rectified = r.gray;
+		color_rectified = r.color;
+		valid_mask = r.mask;
+		diagnostic = r.diagnostic;
+		report = RectifyOperation.table(r.report);
 	}
 
 	private RectifyOptions options() {

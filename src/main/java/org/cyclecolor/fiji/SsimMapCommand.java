@@ -2,25 +2,18 @@ package org.cyclecolor.fiji;
 
 import java.util.Map;
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
-import org.cyclecolor.CancelledException;
 import org.cyclecolor.UserException;
 import org.cyclecolor.metrics.SsimMode;
 import org.cyclecolor.pipeline.SsimMapOperation;
 import org.cyclecolor.pipeline.SsimMapResult;
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.ui.DialogPrompt;
-import org.scijava.ui.UIService;
 
 /**
  * Plugins &gt; Cycle Colorization &gt; SSIM Map...: the SSIM map of two open images, the mean
@@ -32,7 +25,7 @@ import org.scijava.ui.UIService;
 @Plugin(type = Command.class, headless = true, menu = { @Menu(label = MenuOrder.PLUGINS), @Menu(label = MenuOrder.SUITE),
 	@Menu(label = "SSIM Map...", weight = MenuOrder.SSIM_MAP) },
 	description = "Structural similarity map of two images (Gaussian 11x11, sigma 1.5)")
-public final class SsimMapCommand extends ContextCommand {
+public final class SsimMapCommand extends SuiteCommand {
 
 	/** The results table the command appends one row to per run. */
 	public static final String TABLE = "SSIM Map Results";
@@ -61,48 +54,28 @@ public final class SsimMapCommand extends ContextCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "l, c, s maps", required = false)
 	private ImagePlus lcs_maps;
 
-	@Parameter
-	private LogService log;
 
-	@Parameter(required = false)
-	private StatusService status;
 
-	@Parameter(required = false)
-	private UIService ui;
 
 	private SsimMapResult result;
 
 	@Override
-	public void run() {
-		StatusProgress progress = new StatusProgress(status, log, () -> isCanceled() || IJ.escapePressed());
-		try {
-			SsimMode m = SsimMapOperation.parseMode(mode);
-			result = new SsimMapOperation(image1, image2).mode(m).dataRange(data_range).components(components)
-				.run(progress);
-			ssim_map = result.mapImage();
-			lcs_maps = result.componentsImage();
-			addToTable(result.summary());
-		}
-		catch (UserException e) {
-			fail(e.getMessage());
-		}
-		catch (CancelledException e) {
-			cancel("SSIM Map was cancelled.");
-		}
-		finally {
-			progress.done();
-		}
+	String title() {
+		return "SSIM Map";
+	}
+
+	@Override
+	void work(StatusProgress progress) {
+		SsimMode m = SsimMapOperation.parseMode(mode);
+		result = new SsimMapOperation(image1, image2).mode(m).dataRange(data_range).components(components).run(progress);
+		ssim_map = result.mapImage();
+		lcs_maps = result.componentsImage();
+		addToTable(result.summary());
 	}
 
 	/** The result of the last run (for scripts and tests); null when it failed. */
 	public SsimMapResult result() {
 		return result;
-	}
-
-	private void fail(String message) {
-		log.error("SSIM Map: " + message);
-		if (ui != null && !ui.isHeadless()) ui.showDialog(message, "SSIM Map", DialogPrompt.MessageType.ERROR_MESSAGE);
-		cancel(message);
 	}
 
 	/** One row per run in the results table (shown when there is a display; logged otherwise). */
@@ -116,7 +89,7 @@ public final class SsimMapCommand extends ContextCommand {
 			else rt.addValue(e.getKey(), String.valueOf(v));
 		}
 		rt.setDecimalPlaces(rt.getColumnIndex("ssim"), 6);
-		if (ui != null && !ui.isHeadless()) rt.show(TABLE);
+		if (hasDisplay()) rt.show(TABLE);
 		else log.info(String.format(java.util.Locale.ROOT, "SSIM Map: %s vs %s, %s: ssim %.6f", summary.get("image1"),
 			summary.get("image2"), summary.get("mode"), (Double) summary.get("ssim")));
 	}

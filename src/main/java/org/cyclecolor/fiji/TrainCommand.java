@@ -5,24 +5,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import ij.IJ;
 
-import org.cyclecolor.CancelledException;
 import org.cyclecolor.UserException;
 import org.cyclecolor.pipeline.TrainOperation;
 import org.cyclecolor.pipeline.TrainSettings;
 import org.cyclecolor.pipeline.TrainingRecorder;
 import org.cyclecolor.train.TrainingControl;
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.ui.DialogPrompt;
-import org.scijava.ui.UIService;
 import org.scijava.widget.FileWidget;
 
 /**
@@ -37,7 +30,7 @@ import org.scijava.widget.FileWidget;
 @Plugin(type = Command.class, headless = true, menu = { @Menu(label = MenuOrder.PLUGINS), @Menu(label = MenuOrder.SUITE),
 	@Menu(label = "Train...", weight = MenuOrder.TRAIN) },
 	description = "Train the colorization network on your own mono/colour pairs (the paper's cycle losses) or on synthesized pairs")
-public final class TrainCommand extends ContextCommand {
+public final class TrainCommand extends SuiteCommand {
 
 	@Parameter(label = "Training data (folder)", style = FileWidget.DIRECTORY_STYLE, persist = false,
 		description = "A pairs folder (mono/ + color/), a list file, stereo scenes or photos")
@@ -103,54 +96,49 @@ public final class TrainCommand extends ContextCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Model")
 	private String model;
 
-	@Parameter
-	private LogService log;
 
-	@Parameter(required = false)
-	private StatusService status;
 
-	@Parameter(required = false)
-	private UIService ui;
 
 	private TrainOperation.Result result;
 	private TrainingMonitor monitor;
 	private Path checkpoint;
 
 	@Override
-	public void run() {
-		StatusProgress progress = new StatusProgress(status, log, () -> isCanceled() || IJ.escapePressed()
-			|| (monitor != null && monitor.cancelRequested()));
-		try {
-			if (data == null || data.getPath().isEmpty()) throw new UserException("Choose the training data folder.");
-			if (output == null || output.getPath().isEmpty()) throw new UserException("Choose the model file to write (.onnx).");
-			TrainOperation op = settings().operation(List.of(data.toPath()), output.toPath(), "Fiji Train... " + macroOptions());
-			checkpoint = op.checkpointPath();
-			Path out = output.toPath();
-			TrainingControl control = new TrainingControl();
-			boolean display = ui != null && !ui.isHeadless();
-			try (TrainingRecorder recorder = new TrainingRecorder(TrainingRecorder.besideModel(out, "-losses.csv"),
-				TrainingRecorder.besideModel(out, "-losses.png"), out.getFileName().toString(), op.config(), resume, op.checkpointPath(), overwrite,
-				progress); TrainingMonitor m = new TrainingMonitor(recorder, control, progress, out.getFileName().toString(), 20, display)) {
-				monitor = m;
-				result = op.run(progress, m, control);
-				recorder.writePlot();
-			}
-			model = result.model().toAbsolutePath().toString();
-			log.info(String.format(Locale.ROOT, "Train: wrote %s (%s, %d steps, %s); losses in %s.", model, result.outcome().ending()
-				.name().toLowerCase(Locale.ROOT), result.outcome().step(), result.summary().get("parity"),
-				TrainingRecorder.besideModel(out, "-losses.csv")));
+	String title() {
+		return "Train";
+	}
+
+	@Override
+	boolean stopRequested() {
+		return monitor != null && monitor.cancelRequested();
+	}
+
+	@Override
+	String cancelledMessage() {
+		return "Training was cancelled; no model was written. The checkpoint " + checkpoint + " keeps the run (resume it "
+			+ "with 'Resume the run in the checkpoint').";
+	}
+
+	@Override
+	void work(StatusProgress progress) {
+		if (data == null || data.getPath().isEmpty()) throw new UserException("Choose the training data folder.");
+		if (output == null || output.getPath().isEmpty()) throw new UserException("Choose the model file to write (.onnx).");
+		TrainOperation op = settings().operation(List.of(data.toPath()), output.toPath(), "Fiji Train... " + macroOptions());
+		checkpoint = op.checkpointPath();
+		Path out = output.toPath();
+		TrainingControl control = new TrainingControl();
+		try (TrainingRecorder recorder = new TrainingRecorder(TrainingRecorder.besideModel(out, "-losses.csv"),
+			TrainingRecorder.besideModel(out, "-losses.png"), out.getFileName().toString(), op.config(), resume, op.checkpointPath(),
+			overwrite, progress); TrainingMonitor m = new TrainingMonitor(recorder, control, progress, out.getFileName().toString(), 20,
+				hasDisplay())) {
+			monitor = m;
+			result = op.run(progress, m, control);
+			recorder.writePlot();
 		}
-		catch (UserException e) {
-			fail(e.getMessage());
-		}
-		catch (CancelledException e) {
-			cancel("Training was cancelled; no model was written. The checkpoint " + checkpoint + " keeps the run (resume it "
-				+ "with 'Resume the run in the checkpoint').");
-			log.info("Train: " + getCancelReason());
-		}
-		finally {
-			progress.done();
-		}
+		model = result.model().toAbsolutePath().toString();
+		log.info(String.format(Locale.ROOT, "Train: wrote %s (%s, %d steps, %s); losses in %s.", model, result.outcome().ending()
+			.name().toLowerCase(Locale.ROOT), result.outcome().step(), result.summary().get("parity"),
+			TrainingRecorder.besideModel(out, "-losses.csv")));
 	}
 
 	/** The result of the last run (for scripts and tests); null when it failed or was cancelled. */
@@ -197,11 +185,5 @@ public final class TrainCommand extends ContextCommand {
 			init, structure_loss, ssm == null ? "" : " ssm=[" + ssm + "]", crop, steps, learning_rate, seed, checkpoint_every, threads,
 			refinement ? " refinement" : "", preset, gray_view, color_side, max_disparity, resume ? " resume" : "",
 			overwrite ? " overwrite" : "");
-	}
-
-	private void fail(String message) {
-		log.error("Train: " + message);
-		if (ui != null && !ui.isHeadless()) ui.showDialog(message, "Train", DialogPrompt.MessageType.ERROR_MESSAGE);
-		cancel(message);
 	}
 }

@@ -15,11 +15,9 @@ import ij.process.ImageProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.scijava.Context;
 import org.scijava.command.Command;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 import org.scijava.module.ModuleItem;
 
 import org.cyclecolor.image.ImageFiles;
@@ -28,15 +26,13 @@ import org.cyclecolor.infer.TestModels;
 /** Colorize..., Cycle Check... and Weight Volume... as Fiji runs them: through a SciJava context, headless. */
 class ColorizationCommandsTest {
 
-	private static Context context;
-	private static CommandService commands;
+	private static FijiContext fiji;
 	private static ImagePlus mono, color;
 	private static File model;
 
 	@BeforeAll
 	static void start() {
-		context = new Context();
-		commands = context.service(CommandService.class);
+		fiji = new FijiContext();
 		model = TestModels.cyclecnn().toFile();
 		mono = crop(ImageFiles.read(Paths.get("sample-data", "sample-mono.png")));
 		color = crop(ImageFiles.read(Paths.get("sample-data", "sample-color.png")));
@@ -44,7 +40,7 @@ class ColorizationCommandsTest {
 
 	@AfterAll
 	static void stop() {
-		context.dispose();
+		fiji.close();
 	}
 
 	private static ImagePlus crop(ImagePlus imp) {
@@ -62,7 +58,7 @@ class ColorizationCommandsTest {
 			{ WeightVolumeCommand.class, "Weight Volume...", new String[0] } };
 		for (Object[] e : expected) {
 			@SuppressWarnings("unchecked")
-			CommandInfo info = commands.getCommand((Class<? extends Command>) e[0]);
+			CommandInfo info = fiji.info((Class<? extends Command>) e[0]);
 			assertNotNull(info, e[1].toString());
 			assertEquals("[Plugins, Cycle Colorization, " + e[1] + "]", info.getMenuPath().toString());
 			assertTrue(info.canRunHeadless());
@@ -78,8 +74,8 @@ class ColorizationCommandsTest {
 
 	@Test
 	void colorizeShowsTheResultAndTheMapsAskedFor() throws Exception {
-		CommandModule m = commands.run(ColorizeCommand.class, true, "gray", mono, "color", color, "model", model, "max_disparity", 40,
-			"color_side", "right", "show_disparity", true).get();
+		CommandModule m = fiji.run(ColorizeCommand.class, "gray", mono, "color", color, "model", model, "max_disparity", 40,
+			"color_side", "right", "show_disparity", true);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		ImagePlus out = (ImagePlus) m.getOutput("colorized");
 		assertEquals(ImagePlus.COLOR_RGB, out.getType());
@@ -90,7 +86,7 @@ class ColorizationCommandsTest {
 
 	@Test
 	void cycleCheckGivesTheMapTheReconstructionAndATableRow() throws Exception {
-		CommandModule m = commands.run(CycleCheckCommand.class, true, "gray", mono, "color", color, "model", model).get();
+		CommandModule m = fiji.run(CycleCheckCommand.class, "gray", mono, "color", color, "model", model);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		ImagePlus map = (ImagePlus) m.getOutput("cycle_map");
 		assertEquals(32, map.getBitDepth());
@@ -105,21 +101,21 @@ class ColorizationCommandsTest {
 		java.nio.file.Path truth = java.nio.file.Files.createTempDirectory("cyclecolor-truth").resolve("truth.png");
 		org.cyclecolor.image.ImageFiles.write(crop(org.cyclecolor.image.ImageFiles.read(java.nio.file.Paths.get("sample-data",
 			"sample-gt-color.png"))), truth, false);
-		CommandModule m = commands.run(CycleCheckCommand.class, true, "gray", mono, "color", color, "model", model, "composite", true,
-			"ground_truth", truth.toFile()).get();
+		CommandModule m = fiji.run(CycleCheckCommand.class, "gray", mono, "color", color, "model", model, "composite", true,
+			"ground_truth", truth.toFile());
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		ImagePlus figure = (ImagePlus) m.getOutput("figure");
 		assertEquals(ImagePlus.COLOR_RGB, figure.getType());
 		assertTrue(figure.getWidth() > 5 * 256, "five panels of 256 px: " + figure.getWidth());
 		String info = (String) figure.getProperty("Info");
 		assertTrue(info.contains("panel Ground truth") && info.contains("panel Cycle SSIM") && info.contains("colour bar"), info);
-		assertNull(commands.run(ColorizeCommand.class, true, "gray", mono, "color", color, "model", model).get().getOutput("figure"),
+		assertNull(fiji.run(ColorizeCommand.class, "gray", mono, "color", color, "model", model).getOutput("figure"),
 			"no figure unless asked");
 	}
 
 	@Test
 	void weightVolumeGivesTheHyperstackAndTheMaps() throws Exception {
-		CommandModule m = commands.run(WeightVolumeCommand.class, true, "gray", mono, "color", color, "model", model, "scale", 2).get();
+		CommandModule m = fiji.run(WeightVolumeCommand.class, "gray", mono, "color", color, "model", model, "scale", 2);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		ImagePlus w = (ImagePlus) m.getOutput("weight_volume");
 		assertEquals(48, w.getNSlices());
@@ -130,11 +126,10 @@ class ColorizationCommandsTest {
 
 	@Test
 	void aMistakeCancelsWithItsSentence() throws Exception {
-		CommandModule m = commands.run(ColorizeCommand.class, true, "gray", color, "color", mono, "model", model).get();
+		CommandModule m = fiji.run(ColorizeCommand.class, "gray", color, "color", mono, "model", model);
 		assertTrue(m.isCanceled());
 		assertTrue(m.getCancelReason().contains("swapped"), m.getCancelReason());
-		CommandModule n = commands.run(ColorizeCommand.class, true, "gray", mono, "color", color, "model", new File("/nowhere/m.onnx"))
-			.get();
+		CommandModule n = fiji.run(ColorizeCommand.class, "gray", mono, "color", color, "model", new File("/nowhere/m.onnx"));
 		assertTrue(n.isCanceled());
 		assertTrue(n.getCancelReason().contains("does not exist"), n.getCancelReason());
 	}

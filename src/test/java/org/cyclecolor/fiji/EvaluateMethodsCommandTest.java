@@ -17,35 +17,31 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 import org.scijava.module.ModuleItem;
 
 /** Evaluate... run through a SciJava context, as Fiji runs it (headless here). */
 class EvaluateMethodsCommandTest {
 
-	private static Context context;
-	private static CommandService commands;
+	private static FijiContext fiji;
 
 	@TempDir
 	Path tmp;
 
 	@BeforeAll
 	static void start() {
-		context = new Context();
-		commands = context.service(CommandService.class);
+		fiji = new FijiContext();
 	}
 
 	@AfterAll
 	static void stop() {
-		context.dispose();
+		fiji.close();
 	}
 
 	@Test
 	void isInThePluginsMenuWithSnakeCaseKeysAndDefaults() {
-		CommandInfo info = commands.getCommand(EvaluateMethodsCommand.class);
+		CommandInfo info = fiji.info(EvaluateMethodsCommand.class);
 		assertEquals("[Plugins, Cycle Colorization, Evaluate...]", info.getMenuPath().toString());
 		assertTrue(info.canRunHeadless());
 		for (ModuleItem<?> in : info.inputs()) {
@@ -61,8 +57,8 @@ class EvaluateMethodsCommandTest {
 		Path data = tmp.resolve("stereo");
 		TinyScenes.write(data, "a", 1);
 		TinyScenes.write(data, "b", 2);
-		CommandModule m = commands.run(EvaluateMethodsCommand.class, true, "dataset", data.toFile(), "methods", "unwarped,welsh",
-			"output_dir", tmp.resolve("out").toFile(), "include", "a").get();
+		CommandModule m = fiji.run(EvaluateMethodsCommand.class, "dataset", data.toFile(), "methods", "unwarped,welsh",
+			"output_dir", tmp.resolve("out").toFile(), "include", "a");
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals(tmp.resolve("out/report.md").toAbsolutePath().toString(), m.getOutput("report"));
 		EvaluateMethodsCommand cmd = (EvaluateMethodsCommand) m.getDelegateObject();
@@ -80,8 +76,8 @@ class EvaluateMethodsCommandTest {
 
 	@Test
 	void aMistakeCancelsWithItsSentence() throws Exception {
-		CommandModule m = commands.run(EvaluateMethodsCommand.class, true, "dataset", new File(tmp.toFile(), "missing"),
-			"output_dir", tmp.resolve("out").toFile()).get();
+		CommandModule m = fiji.run(EvaluateMethodsCommand.class, "dataset", new File(tmp.toFile(), "missing"),
+			"output_dir", tmp.resolve("out").toFile());
 		assertTrue(m.isCanceled());
 		assertEquals("The dataset " + tmp.resolve("missing") + " does not exist; check the path.", m.getCancelReason());
 		assertNull(m.getOutput("report"));

@@ -13,10 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 import org.scijava.module.ModuleItem;
 
 import org.cyclecolor.infer.OnnxModelFile;
@@ -25,26 +23,24 @@ import org.cyclecolor.testutil.SharedData;
 /** The Fiji command through a SciJava context, as Fiji (and a macro) runs it. */
 class ImportAuthorsModelCommandTest {
 
-	private static Context context;
-	private static CommandService commands;
+	private static FijiContext fiji;
 
 	@TempDir
 	Path dir;
 
 	@BeforeAll
 	static void start() {
-		context = new Context();
-		commands = context.service(CommandService.class);
+		fiji = new FijiContext();
 	}
 
 	@AfterAll
 	static void stop() {
-		context.dispose();
+		fiji.close();
 	}
 
 	@Test
 	void isRegisteredWithMacroKeysAndDefaults() {
-		CommandInfo info = commands.getCommand(ImportAuthorsModelCommand.class);
+		CommandInfo info = fiji.info(ImportAuthorsModelCommand.class);
 		assertNotNull(info);
 		assertEquals("[Plugins, Cycle Colorization, Import Authors' Model...]", info.getMenuPath().toString());
 		assertTrue(info.canRunHeadless());
@@ -59,8 +55,8 @@ class ImportAuthorsModelCommandTest {
 	void writesTheModel() throws Exception {
 		Path h5 = SharedData.require("models/authors-cyclecnn-aaai20/s0.h5");
 		Path out = dir.resolve("authors.onnx");
-		CommandModule m = commands.run(ImportAuthorsModelCommand.class, true, "weights", h5.toFile(), "output", out.toFile(),
-			"overwrite", false).get();
+		CommandModule m = fiji.run(ImportAuthorsModelCommand.class, "weights", h5.toFile(), "output", out.toFile(),
+			"overwrite", false);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals(out.toAbsolutePath().toString(), m.getOutput("model"));
 		assertEquals("authors-aaai20", OnnxModelFile.read(out).variant().name());
@@ -68,8 +64,8 @@ class ImportAuthorsModelCommandTest {
 
 	@Test
 	void aMissingFileCancelsWithTheReason() throws Exception {
-		CommandModule m = commands.run(ImportAuthorsModelCommand.class, true, "weights", new File(dir.toFile(), "s0.h5"), "output",
-			dir.resolve("m.onnx").toFile(), "overwrite", false).get();
+		CommandModule m = fiji.run(ImportAuthorsModelCommand.class, "weights", new File(dir.toFile(), "s0.h5"), "output",
+			dir.resolve("m.onnx").toFile(), "overwrite", false);
 		assertTrue(m.isCanceled());
 		assertTrue(m.getCancelReason().contains("does not exist"), m.getCancelReason());
 		assertFalse(Files.exists(dir.resolve("m.onnx")));

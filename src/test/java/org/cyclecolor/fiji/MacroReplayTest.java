@@ -49,8 +49,7 @@ import org.scijava.module.ModuleItem;
  */
 class MacroReplayTest {
 
-	private static Context context;
-	private static CommandService commands;
+	private static FijiContext fiji;
 	private static ConvertService convert;
 	private static ImagePlus mono, color;
 	private static final Map<String, ImagePlus> OPEN_IMAGES = new HashMap<>();
@@ -60,9 +59,8 @@ class MacroReplayTest {
 
 	@BeforeAll
 	static void start() {
-		context = new Context();
-		commands = context.service(CommandService.class);
-		convert = context.service(ConvertService.class);
+		fiji = new FijiContext();
+		convert = fiji.service(ConvertService.class);
 		mono = crop(ImageFiles.read(Paths.get("sample-data", "sample-mono.png")), "mono camera.png");
 		color = crop(ImageFiles.read(Paths.get("sample-data", "sample-color.png")), "colour camera.png");
 		OPEN_IMAGES.put(mono.getTitle(), mono);
@@ -71,7 +69,7 @@ class MacroReplayTest {
 
 	@AfterAll
 	static void stop() {
-		context.dispose();
+		fiji.close();
 	}
 
 	/** A crop, titled with a space so that the bracket rule is exercised. */
@@ -83,7 +81,7 @@ class MacroReplayTest {
 
 	private static List<CommandInfo> ours() {
 		List<CommandInfo> out = new ArrayList<>();
-		for (CommandInfo info : commands.getCommands()) {
+		for (CommandInfo info : fiji.commands().getCommands()) {
 			if (info.getClassName().startsWith("org.cyclecolor.fiji.")) out.add(info);
 		}
 		return out;
@@ -170,7 +168,7 @@ class MacroReplayTest {
 	private CommandModule assertReplaysAsDirectRun(Class<? extends org.scijava.command.Command> c, Map<String, Object> values)
 		throws Exception
 	{
-		CommandInfo info = commands.getCommand(c);
+		CommandInfo info = fiji.info(c);
 		Map<String, Object> given = new LinkedHashMap<>();
 		values.forEach((k, x) -> {
 			if (x != null) given.put(k, x);
@@ -182,8 +180,8 @@ class MacroReplayTest {
 			assertTrue(values.containsKey(in.getName()), c.getSimpleName() + ": the case gives " + in.getName());
 		}
 		assertEquals(given, replayed, "replayed from '" + options + "'");
-		CommandModule direct = commands.run(c, true, given).get();
-		CommandModule again = commands.run(c, true, replayed).get();
+		CommandModule direct = fiji.run(c, given);
+		CommandModule again = fiji.run(c, replayed);
 		assertEquals(direct.isCanceled(), again.isCanceled(), options);
 		assertEquals(direct.getCancelReason(), again.getCancelReason(), options);
 		for (ModuleItem<?> out : info.outputs()) {
@@ -251,9 +249,9 @@ class MacroReplayTest {
 		v.put("components", true);
 		assertFalse(assertReplaysAsDirectRun(SsimMapCommand.class, v).isCanceled());
 		// a hand-written macro with only the images: every other key takes its default
-		CommandInfo info = commands.getCommand(SsimMapCommand.class);
+		CommandInfo info = fiji.info(SsimMapCommand.class);
 		Map<String, Object> replayed = replay(info, "image1=[colour camera.png] image2=[ground truth.png]");
-		CommandModule m = commands.run(SsimMapCommand.class, true, replayed).get();
+		CommandModule m = fiji.run(SsimMapCommand.class, replayed);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals("luminance", m.getInput("mode"));
 		assertEquals(0.0, ((Number) m.getInput("data_range")).doubleValue());

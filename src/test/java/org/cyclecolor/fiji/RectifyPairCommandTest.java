@@ -16,20 +16,18 @@ import org.cyclecolor.rectify.SyntheticRig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 
 /** The command as Fiji runs it: through a SciJava context and the command service, headless. */
 class RectifyPairCommandTest {
 
-	private static Context context;
+	private static FijiContext fiji;
 	private static ImagePlus gray, color;
 
 	@BeforeAll
 	static void setUp() {
-		context = new Context(CommandService.class);
+		fiji = new FijiContext();
 		SyntheticRig rig = SyntheticRig.scene(21);
 		SyntheticRig.Camera mono = new SyntheticRig.Camera(450, 199.5, 149.5, 400, 300, SyntheticRig.turn(0, 0, 0),
 			new double[] { 0, 0, 0 });
@@ -45,12 +43,12 @@ class RectifyPairCommandTest {
 
 	@AfterAll
 	static void tearDown() {
-		context.dispose();
+		fiji.close();
 	}
 
 	@Test
 	void theMenuEntryAndMacroKeysAreAsDocumented() {
-		CommandInfo info = context.service(CommandService.class).getCommand(RectifyPairCommand.class);
+		CommandInfo info = fiji.info(RectifyPairCommand.class);
 		assertEquals("[Plugins, Cycle Colorization, Rectify Pair...]", info.getMenuPath().toString());
 		assertTrue(info.canRunHeadless());
 		for (String key : new String[] { "gray", "color", "calibration", "gray_camera", "features", "model",
@@ -61,8 +59,8 @@ class RectifyPairCommandTest {
 
 	@Test
 	void rectifiesThePairAndReturnsImagesTableAndDiagnostic() throws Exception {
-		CommandModule m = context.service(CommandService.class).run(RectifyPairCommand.class, true, "gray", gray,
-			"color", color, "frame", "crop").get();
+		CommandModule m = fiji.run(RectifyPairCommand.class, "gray", gray,
+			"color", color, "frame", "crop");
 		assertTrue(!m.isCanceled(), String.valueOf(m.getCancelReason()));
 		ImagePlus g = (ImagePlus) m.getOutput("gray_rectified"), c = (ImagePlus) m.getOutput("color_rectified");
 		assertEquals(8, g.getBitDepth());
@@ -108,8 +106,8 @@ class RectifyPairCommandTest {
 
 	@Test
 	void aGrayColourImageIsRefusedAsTheColourInputWithAReason() throws Exception {
-		CommandModule m = context.service(CommandService.class).run(RectifyPairCommand.class, true, "gray", gray,
-			"color", gray).get();
+		CommandModule m = fiji.run(RectifyPairCommand.class, "gray", gray,
+			"color", gray);
 		assertTrue(m.isCanceled());
 		assertTrue(m.getCancelReason().contains("single channel"), m.getCancelReason());
 		assertNull(m.getOutput("gray_rectified"));

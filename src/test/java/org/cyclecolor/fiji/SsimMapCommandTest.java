@@ -19,7 +19,6 @@ import org.cyclecolor.metrics.MetricsOracleTestAccess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
@@ -28,18 +27,16 @@ import org.scijava.module.ModuleItem;
 /** The Fiji command, run through a SciJava context and its CommandService, as Fiji runs it. */
 class SsimMapCommandTest {
 
-	private static Context context;
-	private static CommandService commands;
+	private static FijiContext fiji;
 
 	@BeforeAll
 	static void start() {
-		context = new Context();
-		commands = context.service(CommandService.class);
+		fiji = new FijiContext();
 	}
 
 	@AfterAll
 	static void stop() {
-		context.dispose();
+		fiji.close();
 	}
 
 	private static ImagePlus fixture(String name) throws URISyntaxException {
@@ -47,12 +44,12 @@ class SsimMapCommandTest {
 	}
 
 	private static CommandModule run(Object... inputs) throws InterruptedException, ExecutionException {
-		return commands.run(SsimMapCommand.class, true, inputs).get();
+		return fiji.run(SsimMapCommand.class, inputs);
 	}
 
 	@Test
 	void isRegisteredUnderThePluginsMenuForMacrosAndHeadlessUse() {
-		CommandInfo info = commands.getCommand(SsimMapCommand.class);
+		CommandInfo info = fiji.info(SsimMapCommand.class);
 		assertNotNull(info);
 		assertEquals("[Plugins, Cycle Colorization, SSIM Map...]", info.getMenuPath().toString());
 		assertTrue(info.canRunHeadless());
@@ -105,8 +102,8 @@ class SsimMapCommandTest {
 	@Test
 	void cancellingStopsTheWork() throws Exception {
 		ImagePlus big = new ImagePlus("big", new ByteProcessor(1500, 1500));
-		CommandModule m = (CommandModule) context.service(org.scijava.module.ModuleService.class)
-			.createModule(commands.getCommand(SsimMapCommand.class));
+		CommandModule m = (CommandModule) fiji.service(org.scijava.module.ModuleService.class)
+			.createModule(fiji.info(SsimMapCommand.class));
 		m.setInput("image1", big);
 		m.setInput("image2", big.duplicate());
 		m.cancel("stop");

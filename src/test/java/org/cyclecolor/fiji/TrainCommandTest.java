@@ -15,10 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 import org.scijava.module.ModuleItem;
 
 import org.cyclecolor.CancelledException;
@@ -41,26 +39,24 @@ import org.cyclecolor.train.TrainingListener;
  */
 class TrainCommandTest {
 
-	private static Context context;
-	private static CommandService commands;
+	private static FijiContext fiji;
 
 	@TempDir
 	Path tmp;
 
 	@BeforeAll
 	static void start() {
-		context = new Context();
-		commands = context.service(CommandService.class);
+		fiji = new FijiContext();
 	}
 
 	@AfterAll
 	static void stop() {
-		context.dispose();
+		fiji.close();
 	}
 
 	@Test
 	void isRegisteredWithMacroKeysThatAllHaveDefaults() {
-		CommandInfo info = commands.getCommand(TrainCommand.class);
+		CommandInfo info = fiji.info(TrainCommand.class);
 		assertNotNull(info);
 		assertEquals("[Plugins, Cycle Colorization, Train...]", info.getMenuPath().toString());
 		assertTrue(info.canRunHeadless());
@@ -75,8 +71,8 @@ class TrainCommandTest {
 	void aTinyRunWritesTheModelTheLogAndThePlot() throws Exception {
 		Path pairs = PairFolders.write(tmp.resolve("pairs"), 1, 64, 40);
 		File model = tmp.resolve("rig.onnx").toFile();
-		CommandModule m = commands.run(TrainCommand.class, true, "data", pairs.toFile(), "output", model, "init", "scratch",
-			"crop", "48x32", "steps", 2, "threads", 2, "color_side", "left", "max_disparity", 6).get();
+		CommandModule m = fiji.run(TrainCommand.class, "data", pairs.toFile(), "output", model, "init", "scratch",
+			"crop", "48x32", "steps", 2, "threads", 2, "color_side", "left", "max_disparity", 6);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals(model.getAbsolutePath(), m.getOutput("model"));
 		OnnxModelFile f = OnnxModelFile.read(model.toPath());
@@ -95,11 +91,11 @@ class TrainCommandTest {
 	@Test
 	void aMistakeCancelsTheCommandWithItsSentence() throws Exception {
 		Path empty = Files.createDirectories(tmp.resolve("empty"));
-		CommandModule m = commands.run(TrainCommand.class, true, "data", empty.toFile(), "output", tmp.resolve("x.onnx").toFile(),
-			"init", "scratch", "structure_loss", "ssim").get();
+		CommandModule m = fiji.run(TrainCommand.class, "data", empty.toFile(), "output", tmp.resolve("x.onnx").toFile(),
+			"init", "scratch", "structure_loss", "ssim");
 		assertTrue(m.isCanceled());
 		assertTrue(m.getCancelReason().startsWith("The folder " + empty + " holds no dataset"), m.getCancelReason());
-		m = commands.run(TrainCommand.class, true, "data", empty.toFile(), "output", tmp.resolve("x.onnx").toFile(), "crop", "big").get();
+		m = fiji.run(TrainCommand.class, "data", empty.toFile(), "output", tmp.resolve("x.onnx").toFile(), "crop", "big");
 		assertTrue(m.getCancelReason().startsWith("The crop takes WIDTHxHEIGHT"), m.getCancelReason());
 	}
 
@@ -107,7 +103,7 @@ class TrainCommandTest {
 	void aMacroLeavingOutOnlyTheOutputFileIsToldWhatIsMissing() throws Exception {
 		// Every key but output: the one unresolved input is a file, which SciJava's FilePreprocessor
 		// would prompt for and, headless, cancel with an empty reason (OptionalFilePreprocessor).
-		CommandInfo info = commands.getCommand(TrainCommand.class);
+		CommandInfo info = fiji.info(TrainCommand.class);
 		org.scijava.module.Module defaults = info.createModule();
 		java.util.Map<String, Object> given = new java.util.LinkedHashMap<>();
 		for (ModuleItem<?> in : info.inputs()) {
@@ -115,7 +111,7 @@ class TrainCommandTest {
 			given.put(in.getName(), in.getName().equals("ssm") ? tmp.resolve("ssm.onnx").toFile() : defaults.getInput(in.getName()));
 		}
 		given.put("data", tmp.toFile());
-		CommandModule m = commands.run(TrainCommand.class, true, given).get();
+		CommandModule m = fiji.run(TrainCommand.class, given);
 		assertTrue(m.isCanceled());
 		assertEquals("Choose the model file to write (.onnx).", m.getCancelReason());
 	}

@@ -52,11 +52,7 @@ class AuthorsOracleTest {
 
 	@Test
 	void reproducesThePublishedColorizationsOfTheSixRealPairs() throws Exception {
-		Path root = SharedData.require("real-mono-color");
-		List<Path> pairs;
-		try (Stream<Path> s = Files.list(root)) {
-			pairs = s.filter(Files::isDirectory).sorted().toList();
-		}
+		List<Path> pairs = realPairs();
 		assertEquals(6, pairs.size(), "six real pairs");
 		Path out = Path.of("target", "authors-oracle");
 		Files.createDirectories(out);
@@ -95,11 +91,7 @@ class AuthorsOracleTest {
 	 */
 	@Test
 	void theColumnsTheAuthorsLeftOutAreTheGreenOnesTheirNetworkPaints() throws Exception {
-		Path root = SharedData.require("real-mono-color");
-		List<Path> pairs;
-		try (Stream<Path> s = Files.list(root)) {
-			pairs = s.filter(Files::isDirectory).sorted().toList();
-		}
+		List<Path> pairs = realPairs();
 		for (Path pair : pairs) {
 			RgbImage mono = rgb(pair.resolve("mono.png"));
 			RgbImage full = AuthorsProtocol.colorize(model, mono, rgb(pair.resolve("color.png")), ColorSide.LEFT);
@@ -111,6 +103,13 @@ class AuthorsOracleTest {
 				publishedMax);
 			System.out.println("authors edge " + what);
 			assertTrue(edge > 100 && edge > publishedMax + 50, what);
+		}
+	}
+
+	/** The folders of the real pairs in the shared data (skips without it). */
+	private static List<Path> realPairs() throws java.io.IOException {
+		try (Stream<Path> s = Files.list(SharedData.require("real-mono-color"))) {
+			return s.filter(Files::isDirectory).sorted().toList();
 		}
 	}
 
