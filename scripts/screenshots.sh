@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 build=${BUILD:-$root/target}
-jar=$(ls "$build"/Cycle_Colorization-*.jar 2>/dev/null | grep -v -e sources -e javadoc | head -1 || true)
+jar=$(ls "$build"/Cycle_Colorization-*.jar 2>/dev/null | grep -v -e sources -e javadoc -e tests | head -1 || true)
 [ -n "$jar" ] || { echo "run mvn package first" >&2; exit 1; }
 for tool in Xvfb xdotool import; do
 	command -v $tool >/dev/null || { echo "$tool is missing (apt-get install xvfb xdotool imagemagick)" >&2; exit 1; }
@@ -86,7 +86,7 @@ MACRO
 # Modal dialogs block the macro: take them from here, then close them.
 dialog() { # window name, file; "ok": then click its OK button (centred at the bottom)
 	local id
-	for _ in $(seq 1 120); do
+	for _ in $(seq 1 900); do # the network runs first: minutes on a busy machine
 		id=$(xdotool search --name "^$1\$" 2>/dev/null | head -1 || true)
 		[ -n "$id" ] && break
 		sleep 1
