@@ -75,9 +75,6 @@ public final class EvaluateMethodsCommand extends SuiteCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Report")
 	private String report;
 
-
-
-
 	private EvaluateOperation.Result result;
 	private ResultsTable summaryTable, scenesTable;
 

@@ -4,8 +4,6 @@ import java.io.File;
 import java.util.Locale;
 import java.util.Map;
 
-
-import org.cyclecolor.UserException;
 import org.cyclecolor.pipeline.ImportAuthorsModel;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -36,9 +34,6 @@ public final class ImportAuthorsModelCommand extends SuiteCommand {
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Model written")
 	private String model;
-
-
-
 
 	@Override
 	String title() {

@@ -78,8 +78,6 @@ public final class RectifyPairCommand extends SuiteCommand {
 	@Parameter(type = ItemIO.OUTPUT)
 	private ResultsTable report;
 
-
-
 	@Override
 	String title() {
 		return "Rectify Pair";

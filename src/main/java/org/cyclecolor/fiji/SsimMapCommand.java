@@ -5,7 +5,6 @@ import java.util.Map;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
-import org.cyclecolor.UserException;
 import org.cyclecolor.metrics.SsimMode;
 import org.cyclecolor.pipeline.SsimMapOperation;
 import org.cyclecolor.pipeline.SsimMapResult;
@@ -53,9 +52,6 @@ public final class SsimMapCommand extends SuiteCommand {
 
 	@Parameter(type = ItemIO.OUTPUT, label = "l, c, s maps", required = false)
 	private ImagePlus lcs_maps;
-
-
-
 
 	private SsimMapResult result;
 

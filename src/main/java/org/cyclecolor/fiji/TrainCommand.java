@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-
 import org.cyclecolor.UserException;
 import org.cyclecolor.pipeline.TrainOperation;
 import org.cyclecolor.pipeline.TrainSettings;
@@ -95,9 +94,6 @@ public final class TrainCommand extends SuiteCommand {
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Model")
 	private String model;
-
-
-
 
 	private TrainOperation.Result result;
 	private TrainingMonitor monitor;

@@ -20,7 +20,6 @@ import ij.process.ColorProcessor;
 import org.cyclecolor.Progress;
 import org.cyclecolor.UserException;
 import org.cyclecolor.image.ImageFiles;
-import org.cyclecolor.image.RgbImage;
 import org.cyclecolor.infer.TestModels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
