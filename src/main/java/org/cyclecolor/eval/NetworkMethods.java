@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import org.cyclecolor.Progress;
 import org.cyclecolor.UserException;
 import org.cyclecolor.infer.AuthorsModelImporter;
+import org.cyclecolor.infer.BundledModel;
 import org.cyclecolor.infer.ChromaUpsampler;
 import org.cyclecolor.infer.ColorizationModel;
 import org.cyclecolor.infer.InferenceEngine;
+import org.cyclecolor.infer.ModelDescription;
 import org.cyclecolor.infer.NetworkColorizer;
 import org.cyclecolor.infer.RuntimeOptions;
 
@@ -55,8 +57,9 @@ final class NetworkMethods {
 	}
 
 	private static EvaluationMethod open(String name, Path file, Path temporary, Progress progress) {
-		progress.report(0, "opening " + file.getFileName());
+		progress.report(0, "opening " + (BundledModel.isExtracted(file) ? ModelDescription.BUNDLED : file.getFileName()));
 		ColorizationModel model = ColorizationModel.open(file, RuntimeOptions.defaults(), progress);
+		progress.log("Evaluate: " + name + " runs " + ModelDescription.of(model.file()).inSentence() + ".");
 		InferenceEngine engine = new InferenceEngine(model, ChromaUpsampler.DEFAULT, InferenceEngine.DEFAULT_MEMORY_BUDGET);
 		AutoCloseable resources = () -> {
 			model.close();

@@ -6,7 +6,10 @@ import ij.IJ;
 import ij.plugin.PlugIn;
 
 import org.cyclecolor.Citation;
+import org.cyclecolor.UserException;
 import org.cyclecolor.Version;
+import org.cyclecolor.infer.BundledModel;
+import org.cyclecolor.infer.ModelDescription;
 
 /** Help &gt; About Plugins &gt; Cycle Colorization: what the suite is, its version, how to cite it. */
 public final class About implements PlugIn {
@@ -19,8 +22,22 @@ public final class About implements PlugIn {
 			+ "Commands: Plugins > Cycle Colorization. Sample pair: File > Open Samples.\n"
 			+ "Macros: call(\"org.cyclecolor.ij1.Macros.ssimMap\", \"image1=[...] image2=[...]\").\n"
 			+ "Command line: java -jar Cycle_Colorization-" + Version.get() + ".jar --help\n\n"
+			+ wrap(defaultModel(), 90) + "\n\n"
 			+ "If you use it in your research, please cite:\n" + wrap(Citation.TEXT, 90) + "\n\n"
 			+ "MIT License. https://github.com/cyclecolor/Cycle_Colorization";
+	}
+
+	/** The model colorization uses when none is chosen, named as results name it, with its provenance. */
+	static String defaultModel() {
+		try {
+			ModelDescription d = BundledModel.description();
+			if (d == null) return "Default model: none in this build; choose a model file (.onnx).";
+			return "Default model (used when none is chosen): " + d.name() + ", " + d.variant() + ", " + d.version() + "; "
+				+ d.training() + ".";
+		}
+		catch (UserException e) {
+			return "Default model: " + e.getMessage();
+		}
 	}
 
 	@Override

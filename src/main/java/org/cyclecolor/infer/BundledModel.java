@@ -11,7 +11,8 @@ import org.cyclecolor.UserException;
 /**
  * The model shipped inside the plugin jar, used when the user names none. The suite is built
  * to carry a trained {@code cyclecnn} model at {@link #RESOURCE}; until one is added there, the
- * commands ask for a model file instead.
+ * commands ask for a model file instead. It runs from a temporary copy, which users never see
+ * named: {@link ModelDescription} calls it the bundled default model.
  */
 public final class BundledModel {
 
@@ -21,6 +22,16 @@ public final class BundledModel {
 	private static Path extracted;
 
 	private BundledModel() {}
+
+	/** True when {@code file} is where this process unpacked the default model: name it as the bundled model, not by that path. */
+	public static synchronized boolean isExtracted(Path file) {
+		return extracted != null && file != null && extracted.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize());
+	}
+
+	/** The default model as users see it named (for About, logs, results), or null when this build has none. */
+	public static ModelDescription description() {
+		return available() ? ModelDescription.of(OnnxModelFile.read(path())) : null;
+	}
 
 	/** True when this build carries a default model. */
 	public static boolean available() {

@@ -20,6 +20,7 @@ import org.cyclecolor.infer.ColorSideEstimate;
 import org.cyclecolor.infer.CycleCheck;
 import org.cyclecolor.infer.Device;
 import org.cyclecolor.infer.InferenceEngine;
+import org.cyclecolor.infer.ModelDescription;
 import org.cyclecolor.infer.NetworkColorizer;
 import org.cyclecolor.infer.RuntimeOptions;
 import org.cyclecolor.infer.WorkingScale;
@@ -170,6 +171,8 @@ public final class ColorizeOperation {
 		progress.report(0.01, "opening the model");
 		try (ModelCache.Lease lease = ModelCache.acquire(modelPath, new RuntimeOptions(device, threads), progress)) {
 			Variant v = lease.model().variant();
+			ModelDescription described = ModelDescription.of(lease.model().file());
+			progress.log("Model: " + described.label());
 			long tOpen = System.nanoTime();
 			progress.checkCancelled();
 
@@ -183,7 +186,7 @@ public final class ColorizeOperation {
 			NetworkColorizer.Output out = colorizer.run(pair.gray(), pair.color(), d.side, d.factor, weights,
 				progress.sub(0.05, end));
 			if (refine && !out.pass().refined()) {
-				String n = "The model " + modelPath.getFileName() + " (" + v.name() + ") has no refinement network; the result is not refined.";
+				String n = capitalized(described.shortName()) + " (" + v.name() + ") has no refinement network; the result is not refined.";
 				notes.add(n);
 				progress.log("Colorize: " + n);
 			}
@@ -202,7 +205,7 @@ public final class ColorizeOperation {
 			if (cycleResult != null) ms.put("cycle", millis(tColorize, tEnd));
 			ms.put("total", millis(t0, tEnd));
 			progress.report(1, null);
-			return new ColorizeResult(pair, modelPath, lease.model().variant(), lease.model().device(), d, out, cycleResult, authorsCycle,
+			return new ColorizeResult(pair, described, lease.model().device(), d, out, cycleResult, authorsCycle,
 				upsampler, notes, ms);
 		}
 	}
@@ -262,6 +265,10 @@ public final class ColorizeOperation {
 				+ " px; farther matches cannot be found (use scale " + WorkingScale.factor(maxD, v) + " or automatic).");
 		}
 		return new Decisions(s, sideSource, maxD, maxSource, factor, factorSource, covered);
+	}
+
+	private static String capitalized(String s) {
+		return Character.toUpperCase(s.charAt(0)) + s.substring(1);
 	}
 
 	private static double millis(long from, long to) {

@@ -1,6 +1,5 @@
 package org.cyclecolor.pipeline;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,11 +15,11 @@ import org.cyclecolor.infer.ChromaUpsampler;
 import org.cyclecolor.infer.CycleCheck;
 import org.cyclecolor.infer.DeviceSelector;
 import org.cyclecolor.infer.InferenceEngine;
+import org.cyclecolor.infer.ModelDescription;
 import org.cyclecolor.infer.NetworkColorizer;
 import org.cyclecolor.infer.WeightVolumeMaps;
 import org.cyclecolor.metrics.Channel;
 import org.cyclecolor.metrics.Ssim;
-import org.cyclecolor.model.Variant;
 
 /**
  * What {@link ColorizeOperation} made: the colorized image (in the gray image's type), the cycle
@@ -31,8 +30,7 @@ import org.cyclecolor.model.Variant;
 public final class ColorizeResult {
 
 	private final ColorizationPair pair;
-	private final Path model;
-	private final Variant variant;
+	private final ModelDescription model;
 	private final DeviceSelector.Choice device;
 	private final ColorizeOperation.Decisions decisions;
 	private final NetworkColorizer.Output output;
@@ -43,13 +41,12 @@ public final class ColorizeResult {
 	private final Map<String, Double> millis;
 	private WeightVolumeMaps maps;
 
-	ColorizeResult(ColorizationPair pair, Path model, Variant variant, DeviceSelector.Choice device, ColorizeOperation.Decisions decisions,
+	ColorizeResult(ColorizationPair pair, ModelDescription model, DeviceSelector.Choice device, ColorizeOperation.Decisions decisions,
 		NetworkColorizer.Output output, CycleCheck.Result cycle, boolean authorsCycle, ChromaUpsampler upsampler, List<String> notes,
 		Map<String, Double> millis)
 	{
 		this.pair = pair;
 		this.model = model;
-		this.variant = variant;
 		this.device = device;
 		this.decisions = decisions;
 		this.output = output;
@@ -145,7 +142,8 @@ public final class ColorizeResult {
 	}
 
 	/**
-	 * The summary: images, model, variant, device and why, colour side and how it was found, max
+	 * The summary: image size, model (named as {@link ModelDescription} names it: the bundled default
+	 * model or the file's path), variant, model_version, model_training, device and why, colour side and how it was found, max
 	 * disparity (and source), scale, working size, covered disparity, refined, upsampler, tiles,
 	 * and with the cycle check cycle_ssim_cbcr, cycle_ssim_cb, cycle_ssim_cr, cycle_ssim_rgb and
 	 * cycle_second_pass; timings_ms per stage.
@@ -155,8 +153,7 @@ public final class ColorizeResult {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("width", pair.width());
 		m.put("height", pair.height());
-		m.put("model", model.toAbsolutePath().toString());
-		m.put("variant", variant.name());
+		m.putAll(model.summary());
 		m.put("device", device.device().key());
 		m.put("device_reason", device.reason());
 		m.put("color_side", decisions.side().key());

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.cyclecolor.Progress;
 import org.cyclecolor.UserException;
 import org.cyclecolor.infer.BundledModel;
+import org.cyclecolor.infer.ModelDescription;
 import org.cyclecolor.infer.OnnxModelFile;
 import org.cyclecolor.model.ModelBundle;
 import org.cyclecolor.model.NetworkKind;
@@ -242,7 +243,7 @@ public final class TrainOperation {
 		else {
 			OnnxModelFile f = init == null ? OnnxModelFile.read(BundledModel.path()) : OnnxModelFile.read(Path.of(init));
 			model = f.bundle();
-			progress.log("Starting from " + (init == null ? "the default model" : f.path()) + " (" + model.variant().name() + ").");
+			progress.log("Starting from " + ModelDescription.of(f).inSentence() + ".");
 			if (config.mode() == TrainingConfig.Mode.STRUCTURE_SIMILARITY && !model.has(NetworkKind.STRUCTURE_SIMILARITY)
 				&& model.variant().has(NetworkKind.STRUCTURE_SIMILARITY)) {
 				model = model.with(NetworkKind.STRUCTURE_SIMILARITY, org.cyclecolor.model.Weights.initialize(
@@ -277,7 +278,7 @@ public final class TrainOperation {
 
 	private String startedFrom() {
 		if (SCRATCH.equals(init)) return "fresh weights (seed " + config.seed() + ")";
-		return init == null ? "the shipped default model" : Path.of(init).getFileName().toString();
+		return init == null ? "the " + ModelDescription.BUNDLED : Path.of(init).getFileName().toString();
 	}
 
 	private static Variant variantByName(String name) {

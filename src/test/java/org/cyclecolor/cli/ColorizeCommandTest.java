@@ -16,11 +16,14 @@ import com.google.gson.Gson;
 import ij.ImagePlus;
 import ij.process.ImageProcessor;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.cyclecolor.image.ImageFiles;
+import org.cyclecolor.infer.BundledModel;
+import org.cyclecolor.infer.ModelDescription;
 import org.cyclecolor.infer.TestModels;
 
 import picocli.CommandLine;
@@ -105,6 +108,25 @@ class ColorizeCommandTest {
 		Run human = run("cycle", "--gray", mono.toString(), "--color", color.toString(), "-m", model.toString(), "--color-side", "right");
 		assertEquals(ExitCode.OK, human.code(), human.err());
 		assertTrue(human.out().startsWith("Cycle SSIM "), human.out());
+	}
+
+	@Test
+	void theBundledModelIsNamedWithItsProvenanceNotByItsTemporaryFile() {
+		Assumptions.assumeTrue(BundledModel.available(), "this build ships no default model");
+		Path out = dir.resolve("bundled.png");
+		Run colorize = run("colorize", "--gray", mono.toString(), "--color", color.toString(), "-o", out.toString(), "--max-disparity",
+			"30", "--json");
+		Run cycle = run("cycle", "--gray", mono.toString(), "--color", color.toString(), "--max-disparity", "30", "--json");
+		ModelDescription bundled = BundledModel.description();
+		for (Run r : List.of(colorize, cycle)) {
+			assertEquals(ExitCode.OK, r.code(), r.err());
+			Map<String, Object> j = json(r);
+			assertEquals("bundled default model", j.get("model"));
+			assertEquals("cyclecnn", j.get("variant"));
+			assertEquals(bundled.version(), j.get("model_version"));
+			assertEquals(bundled.training(), j.get("model_training"));
+			assertFalse(r.out().contains("cyclecolor-default-") || r.err().contains("cyclecolor-default-"), r.out() + r.err());
+		}
 	}
 
 	@Test

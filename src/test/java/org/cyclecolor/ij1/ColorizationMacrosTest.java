@@ -9,12 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.cyclecolor.UserException;
 import org.cyclecolor.image.ImageFiles;
+import org.cyclecolor.infer.BundledModel;
 import org.cyclecolor.infer.TestModels;
 
 /** The colorization functions of the macro facade, called from Java (no macro running: mistakes are thrown). */
@@ -50,6 +52,17 @@ class ColorizationMacrosTest {
 		assertEquals(2, ImageFiles.read(conf).getStackSize());
 		String again = assertThrows(UserException.class, () -> Macros.colorize(pair + " output=[" + out + "]")).getMessage();
 		assertTrue(again.contains("already exists"), again);
+	}
+
+	@Test
+	void withoutAModelTheResultNamesTheBundledOneAndItsProvenance() throws Exception {
+		Assumptions.assumeTrue(BundledModel.available(), "this build ships no default model");
+		Path sample = Path.of("sample-data").toAbsolutePath();
+		Properties r = parse(Macros.colorize("gray=[" + sample.resolve("sample-mono.png") + "] color=[" + sample.resolve("sample-color.png")
+			+ "] max_disparity=40 color_side=right scale=4 output=[" + dir.resolve("bundled.png") + "]"));
+		assertEquals("bundled default model", r.getProperty("model"));
+		assertEquals(BundledModel.description().version(), r.getProperty("model_version"));
+		assertTrue(r.getProperty("model_training").startsWith("trained by Cycle Colorization's trainer"), r.toString());
 	}
 
 	@Test

@@ -90,6 +90,13 @@ class PluginsConfigTest {
 		assertTrue(text.contains("Cycle-CNN for Colorization towards Real Monochrome-Color Camera Systems"), text);
 		assertTrue(text.contains("Dong") && text.contains("AAAI"), text);
 		assertTrue(text.contains(org.cyclecolor.Version.get()), text);
+		org.cyclecolor.infer.ModelDescription bundled = org.cyclecolor.infer.BundledModel.description();
+		if (bundled != null) {
+			// the default model as results name it, with the version and training its metadata record
+			assertTrue(text.contains("Default model (used when none is chosen): bundled default model, cyclecnn, " + bundled.version()
+				+ "; " + bundled.training().replaceAll("\\s+", " ")), text);
+			assertFalse(text.contains("cyclecolor-default-"), text);
+		}
 	}
 
 	@Test

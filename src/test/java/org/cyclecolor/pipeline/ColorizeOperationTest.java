@@ -1,6 +1,7 @@
 package org.cyclecolor.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -181,8 +182,16 @@ class ColorizeOperationTest {
 	@Test
 	void withoutAModelTheBundledOneIsUsedOrTheMessageSaysWhatToDo() {
 		if (org.cyclecolor.infer.BundledModel.available()) {
-			ColorizeResult r = new ColorizeOperation(crop(mono, 256, 192), crop(color, 256, 192)).maxDisparity(40).run(Progress.NONE);
-			assertEquals(ImagePlus.COLOR_RGB, r.colorizedImage().getType());
+			Log log = new Log();
+			ColorizeResult r = new ColorizeOperation(crop(mono, 256, 192), crop(color, 256, 192)).maxDisparity(40).run(log);
+			ImagePlus colorized = r.colorizedImage();
+			assertEquals(ImagePlus.COLOR_RGB, colorized.getType());
+			// Named as the bundled default model everywhere the user sees it, never as its temporary copy.
+			assertEquals("bundled default model", r.summary().get("model"));
+			assertTrue(log.lines.contains("Model: " + org.cyclecolor.infer.BundledModel.description().label()), log.all());
+			String seen = log.all() + r.notes() + colorized.getProperty("Info");
+			assertTrue(seen.contains("model = bundled default model"), seen);
+			assertFalse(seen.contains("cyclecolor-default-"), seen);
 			return;
 		}
 		String m = message(() -> new ColorizeOperation(mono, color).run(Progress.NONE));
