@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.cyclecolor.Version;
 import org.cyclecolor.pipeline.AblationOperation;
 import org.cyclecolor.train.TrainingConfig;
 import org.cyclecolor.train.TrainingEvent;
@@ -93,9 +92,7 @@ public final class AblationCommand implements Callable<Integer> {
 			progress.done();
 			PrintWriter out = spec.commandLine().getOut();
 			if (json) {
-				Map<String, Object> s = new LinkedHashMap<>();
-				s.put("command", "ablation");
-				s.put("version", Version.get());
+				Map<String, Object> s = JsonOutput.header("ablation");
 				s.put("folder", output.toAbsolutePath().toString());
 				List<Map<String, Object>> list = new ArrayList<>();
 				for (AblationOperation.Row r : rows) {

@@ -2,6 +2,7 @@ package org.cyclecolor.cli;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 
 import org.cyclecolor.UserException;
 import org.cyclecolor.pipeline.ColorizeOperation;
@@ -59,6 +60,14 @@ final class ColorizationOptions {
 
 	@Option(names = "--json", description = "Print a JSON summary on standard output (messages go to standard error).")
 	boolean json;
+
+	/**
+	 * Starts a run of these options: checks them, reads both images and refuses the command's
+	 * outputs before any work (see {@link ColorizationRun}; close it when done).
+	 */
+	ColorizationRun start(CommandLine.Model.CommandSpec spec, BiConsumer<Outputs, ij.ImagePlus> checkOutputs) {
+		return new ColorizationRun(this, spec, checkOutputs);
+	}
 
 	/** Parses every value now, so that a wrong one is a command-line error (exit 2) before any work. */
 	void validate(CommandLine.Model.CommandSpec spec) {

@@ -1,6 +1,5 @@
 package org.cyclecolor.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -9,9 +8,6 @@ import java.util.concurrent.Callable;
 
 import ij.ImagePlus;
 
-import org.cyclecolor.UserException;
-import org.cyclecolor.Version;
-import org.cyclecolor.image.ImageFiles;
 import org.cyclecolor.pipeline.ColorizeResult;
 
 import picocli.CommandLine;
@@ -60,60 +56,31 @@ public final class ColorizeCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		long t0 = System.nanoTime();
-		options.validate(spec);
-		PrintWriter out = spec.commandLine().getOut();
-		ConsoleProgress progress = new ConsoleProgress(System.err, options.json).cancelOnInterrupt();
-		try {
-			Outputs files = new Outputs(options.overwrite, options.gray, options.color);
-			ImagePlus gray = ImageFiles.read(options.gray), color = ImageFiles.read(options.color);
+		try (ColorizationRun run = options.start(spec, (files, gray) -> {
 			files.check(output, Outputs.colorLike(gray));
 			files.check(weights, Outputs.stackLike(2));
 			files.check(disparity, Outputs.stackLike(2));
 			files.check(confidence, Outputs.stackLike(2));
-			files.check(composite, Outputs.colorLike(new ImagePlus("like", new ij.process.ByteProcessor(1, 1))));
-			if (groundTruth != null && composite == null) {
-				throw new UserException("--ground-truth adds a panel to the --composite figure; give --composite FILE too.");
-			}
-			ImagePlus truth = groundTruth == null ? null : ImageFiles.read(groundTruth);
-			long tRead = System.nanoTime();
+			files.check(composite, Outputs.rgbLike());
+		})) {
+			ImagePlus truth = run.groundTruth(groundTruth, composite);
 			boolean keep = weights != null || disparity != null || confidence != null;
-			ColorizeResult r = options.operation(gray, color).weights(keep).run(progress);
-			long tRun = System.nanoTime();
-			progress.report(1, "writing");
-			ImageFiles.write(r.colorizedImage(), output, options.overwrite);
-			if (weights != null) ImageFiles.write(r.weightVolumeImage(), weights, options.overwrite);
-			if (disparity != null) ImageFiles.write(r.disparityImage(), disparity, options.overwrite);
-			if (confidence != null) ImageFiles.write(r.confidenceImage(), confidence, options.overwrite);
-			if (composite != null) ImageFiles.write(r.compositeImage(truth), composite, options.overwrite);
-			long tEnd = System.nanoTime();
-			progress.done();
-
-			Map<String, Object> summary = new LinkedHashMap<>();
-			summary.put("command", "colorize");
-			summary.put("version", Version.get());
-			summary.put("gray", options.gray.toAbsolutePath().toString());
-			summary.put("color", options.color.toAbsolutePath().toString());
-			summary.putAll(r.summary());
+			ColorizeResult r = run.run(op -> op.weights(keep));
+			run.write(r.colorizedImage(), output);
+			run.write(r.weightVolumeImage(), weights);
+			run.write(r.disparityImage(), disparity);
+			run.write(r.confidenceImage(), confidence);
+			if (composite != null) run.write(r.compositeImage(truth), composite);
 			Map<String, Object> outputs = new LinkedHashMap<>();
 			outputs.put("colorized", output.toAbsolutePath().toString());
 			outputs.put("weights", Outputs.abs(weights));
 			outputs.put("disparity", Outputs.abs(disparity));
 			outputs.put("confidence", Outputs.abs(confidence));
 			outputs.put("composite", Outputs.abs(composite));
-			summary.put("outputs", outputs);
-			summary.put("notes", r.notes());
-			Outputs.timings(summary, t0, tRead, tRun, tEnd);
-			if (options.json) JsonOutput.print(out, summary);
-			else {
-				out.printf(Locale.ROOT, "Colorized %s -> %s (%s, scale 1/%s, colour camera on the %s, %.1f s)%n", options.gray, output,
-					summary.get("variant"), summary.get("scale"), summary.get("color_side"), (tEnd - t0) / 1e9);
-				out.flush();
-			}
+			run.report("colorize", r, outputs, (summary, seconds) -> String.format(Locale.ROOT,
+				"Colorized %s -> %s (%s, scale 1/%s, colour camera on the %s, %.1f s)%n", options.gray, output, summary.get("variant"),
+				summary.get("scale"), summary.get("color_side"), seconds));
 			return ExitCode.OK;
-		}
-		finally {
-			progress.done();
 		}
 	}
 }

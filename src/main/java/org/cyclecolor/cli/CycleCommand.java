@@ -1,6 +1,5 @@
 package org.cyclecolor.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -9,9 +8,6 @@ import java.util.concurrent.Callable;
 
 import ij.ImagePlus;
 
-import org.cyclecolor.UserException;
-import org.cyclecolor.Version;
-import org.cyclecolor.image.ImageFiles;
 import org.cyclecolor.pipeline.ColorizeResult;
 
 import picocli.CommandLine;
@@ -59,58 +55,29 @@ public final class CycleCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		long t0 = System.nanoTime();
-		options.validate(spec);
-		PrintWriter out = spec.commandLine().getOut();
-		ConsoleProgress progress = new ConsoleProgress(System.err, options.json).cancelOnInterrupt();
-		try {
-			Outputs files = new Outputs(options.overwrite, options.gray, options.color);
-			ImagePlus gray = ImageFiles.read(options.gray), color = ImageFiles.read(options.color);
+		try (ColorizationRun run = options.start(spec, (files, gray) -> {
 			files.check(map, Outputs.mapLike());
-			files.check(reconstruction, Outputs.colorLike(new ImagePlus("like", new ij.process.ByteProcessor(1, 1))));
+			files.check(reconstruction, Outputs.rgbLike());
 			files.check(output, Outputs.colorLike(gray));
-			files.check(composite, Outputs.colorLike(new ImagePlus("like", new ij.process.ByteProcessor(1, 1))));
-			if (groundTruth != null && composite == null) {
-				throw new UserException("--ground-truth adds a panel to the --composite figure; give --composite FILE too.");
-			}
-			ImagePlus truth = groundTruth == null ? null : ImageFiles.read(groundTruth);
-			long tRead = System.nanoTime();
-			ColorizeResult r = options.operation(gray, color).cycle(true, authorsSecondPass).run(progress);
-			long tRun = System.nanoTime();
-			progress.report(1, "writing");
-			if (map != null) ImageFiles.write(r.cycleMapImage(), map, options.overwrite);
-			if (reconstruction != null) ImageFiles.write(r.reconstructionImage(), reconstruction, options.overwrite);
-			if (output != null) ImageFiles.write(r.colorizedImage(), output, options.overwrite);
-			if (composite != null) ImageFiles.write(r.compositeImage(truth), composite, options.overwrite);
-			long tEnd = System.nanoTime();
-			progress.done();
-
-			Map<String, Object> summary = new LinkedHashMap<>();
-			summary.put("command", "cycle");
-			summary.put("version", Version.get());
-			summary.put("gray", options.gray.toAbsolutePath().toString());
-			summary.put("color", options.color.toAbsolutePath().toString());
-			summary.putAll(r.summary());
+			files.check(composite, Outputs.rgbLike());
+		})) {
+			ImagePlus truth = run.groundTruth(groundTruth, composite);
+			ColorizeResult r = run.run(op -> op.cycle(true, authorsSecondPass));
+			run.write(r.cycleMapImage(), map);
+			run.write(r.reconstructionImage(), reconstruction);
+			run.write(r.colorizedImage(), output);
+			if (composite != null) run.write(r.compositeImage(truth), composite);
 			Map<String, Object> outputs = new LinkedHashMap<>();
 			outputs.put("map", Outputs.abs(map));
 			outputs.put("reconstruction", Outputs.abs(reconstruction));
 			outputs.put("colorized", Outputs.abs(output));
 			outputs.put("composite", Outputs.abs(composite));
-			summary.put("outputs", outputs);
-			summary.put("notes", r.notes());
-			Outputs.timings(summary, t0, tRead, tRun, tEnd);
-			if (options.json) JsonOutput.print(out, summary);
-			else {
-				out.printf(Locale.ROOT, "Cycle SSIM %.4f on Cb, Cr (Cb %.4f, Cr %.4f); %.4f on RGB  (%s, %s second pass, %.1f s)%n",
-					(Double) summary.get("cycle_ssim_cbcr"), (Double) summary.get("cycle_ssim_cb"), (Double) summary.get("cycle_ssim_cr"),
-					(Double) summary.get("cycle_ssim_rgb"), summary.get("variant"), summary.get("cycle_second_pass"), (tEnd - t0) / 1e9);
-				if (map != null) out.println("  map: " + map);
-				out.flush();
-			}
+			run.report("cycle", r, outputs, (summary, seconds) -> String.format(Locale.ROOT,
+				"Cycle SSIM %.4f on Cb, Cr (Cb %.4f, Cr %.4f); %.4f on RGB  (%s, %s second pass, %.1f s)%n",
+				(Double) summary.get("cycle_ssim_cbcr"), (Double) summary.get("cycle_ssim_cb"), (Double) summary.get("cycle_ssim_cr"),
+				(Double) summary.get("cycle_ssim_rgb"), summary.get("variant"), summary.get("cycle_second_pass"), seconds)
+				+ (map != null ? "  map: " + map + System.lineSeparator() : ""));
 			return ExitCode.OK;
-		}
-		finally {
-			progress.done();
 		}
 	}
 }

@@ -1,17 +1,14 @@
 package org.cyclecolor.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.cyclecolor.Version;
 import org.cyclecolor.pipeline.CheckpointExport;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,8 +26,8 @@ public final class ExportCheckpointCommand implements Callable<Integer> {
 	@Parameters(index = "0", paramLabel = "CHECKPOINT", description = "The training checkpoint (.ckpt).")
 	private Path checkpoint;
 
-	@Option(names = { "-o", "--output" }, paramLabel = "MODEL", required = true, description = "The model to write (.onnx).")
-	private Path output;
+	@Mixin
+	private ModelOutputOptions model;
 
 	@Option(names = "--ssm", paramLabel = "FILE",
 		description = "Include the structure-similarity network of this model or checkpoint (made by pretrain-ssm).")
@@ -39,39 +36,14 @@ public final class ExportCheckpointCommand implements Callable<Integer> {
 	@Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Threads for the parity check, 0 = one per core.")
 	private int threads;
 
-	@Option(names = "--overwrite", description = "Replace the output model if it exists.")
-	private boolean overwrite;
-
-	@Option(names = "--json", description = "Print a JSON summary on standard output (messages go to standard error).")
-	private boolean json;
-
 	@CommandLine.Spec
 	private CommandLine.Model.CommandSpec spec;
 
 	@Override
 	public Integer call() {
-		PrintWriter out = spec.commandLine().getOut();
-		ConsoleProgress progress = new ConsoleProgress(System.err, json).cancelOnInterrupt();
-		try {
-			Map<String, Object> s = new CheckpointExport(checkpoint, output).structureNetwork(ssm).overwrite(overwrite).threads(threads)
-				.run(progress);
-			progress.done();
-			if (json) {
-				Map<String, Object> summary = new LinkedHashMap<>();
-				summary.put("command", "export-checkpoint");
-				summary.put("version", Version.get());
-				summary.putAll(s);
-				JsonOutput.print(out, summary);
-			}
-			else {
-				out.printf(Locale.ROOT, "Wrote %s (%s, step %s of %s, networks %s, %d bytes).%n", s.get("model"), s.get("variant"),
-					s.get("step"), s.get("target_steps"), s.get("networks"), (Long) s.get("bytes"));
-				out.flush();
-			}
-			return ExitCode.OK;
-		}
-		finally {
-			progress.done();
-		}
+		return model.run(spec, "export-checkpoint", new CheckpointExport(checkpoint, model.output).structureNetwork(ssm)
+			.overwrite(model.overwrite).threads(threads)::run, s -> String.format(Locale.ROOT,
+				"Wrote %s (%s, step %s of %s, networks %s, %d bytes).%n", s.get("model"), s.get("variant"), s.get("step"),
+				s.get("target_steps"), s.get("networks"), (Long) s.get("bytes")));
 	}
 }

@@ -1,16 +1,14 @@
 package org.cyclecolor.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.cyclecolor.pipeline.ImportAuthorsModel;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code cyclecolor import-model}: the Cycle-CNN authors' released Keras weights to an ONNX model. */
@@ -28,42 +26,17 @@ public final class ImportModelCommand implements Callable<Integer> {
 	@Parameters(index = "0", paramLabel = "WEIGHTS", description = "The authors' Keras weights file (s0.h5 or shared_cost_weight.hdf5).")
 	private Path weights;
 
-	@Option(names = { "-o", "--output" }, paramLabel = "MODEL", required = true, description = "The ONNX model to write (.onnx).")
-	private Path output;
-
-	@Option(names = "--overwrite", description = "Replace the output model if it exists.")
-	private boolean overwrite;
-
-	@Option(names = "--json", description = "Print a JSON summary on standard output (messages go to standard error).")
-	private boolean json;
+	@Mixin
+	private ModelOutputOptions model;
 
 	@CommandLine.Spec
 	private CommandLine.Model.CommandSpec spec;
 
 	@Override
 	public Integer call() {
-		PrintWriter out = spec.commandLine().getOut();
-		ConsoleProgress progress = new ConsoleProgress(System.err, json).cancelOnInterrupt();
-		try {
-			Map<String, Object> s = new ImportAuthorsModel(weights, output).overwrite(overwrite).run(progress);
-			progress.done();
-			if (json) {
-				Map<String, Object> summary = new java.util.LinkedHashMap<>();
-				summary.put("command", "import-model");
-				summary.put("version", org.cyclecolor.Version.get());
-				summary.putAll(s);
-				JsonOutput.print(out, summary);
-			}
-			else {
-				out.printf(Locale.ROOT, "Wrote %s: variant %s, %d parameters, %d candidates, %s-range YCbCr (%.1f s).%n", s.get("model"),
-					s.get("variant"), (Integer) s.get("parameters"), (Integer) s.get("candidates"), s.get("color_range"),
-					(Double) s.get("seconds"));
-				out.flush();
-			}
-			return ExitCode.OK;
-		}
-		finally {
-			progress.done();
-		}
+		return model.run(spec, "import-model", new ImportAuthorsModel(weights, model.output).overwrite(model.overwrite)::run,
+			s -> String.format(Locale.ROOT, "Wrote %s: variant %s, %d parameters, %d candidates, %s-range YCbCr (%.1f s).%n",
+				s.get("model"), s.get("variant"), (Integer) s.get("parameters"), (Integer) s.get("candidates"), s.get("color_range"),
+				(Double) s.get("seconds")));
 	}
 }

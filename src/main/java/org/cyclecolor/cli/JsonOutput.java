@@ -2,6 +2,7 @@ package org.cyclecolor.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.google.gson.Gson;
@@ -9,6 +10,8 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
+
+import org.cyclecolor.Version;
 
 /**
  * The {@code --json} summary: one pretty-printed JSON object on standard output.
@@ -37,6 +40,14 @@ public final class JsonOutput {
 		.registerTypeAdapter(Float.class, FINITE_OR_NULL).registerTypeAdapter(float.class, FINITE_OR_NULL).create();
 
 	private JsonOutput() {}
+
+	/** The start of every command's summary: its name and the suite's version (a mutable map, in that order). */
+	public static Map<String, Object> header(String command) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("command", command);
+		m.put("version", Version.get());
+		return m;
+	}
 
 	/** The summary as JSON text (maps, lists, strings, numbers, booleans, nested). */
 	public static String toJson(Map<String, ?> summary) {

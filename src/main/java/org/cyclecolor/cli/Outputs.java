@@ -56,6 +56,11 @@ final class Outputs {
 		return imp;
 	}
 
+	/** An 8-bit RGB image (figures, the cycle reconstruction). */
+	static ImagePlus rgbLike() {
+		return new ImagePlus("like", new ColorProcessor(1, 1));
+	}
+
 	/** A 32-bit stack of {@code n} planes. */
 	static ImagePlus stackLike(int n) {
 		ImageStack st = new ImageStack(1, 1);

@@ -12,7 +12,6 @@ import ij.ImagePlus;
 import ij.process.FloatProcessor;
 
 import org.cyclecolor.UserException;
-import org.cyclecolor.Version;
 import org.cyclecolor.image.ImageFiles;
 import org.cyclecolor.metrics.SsimMode;
 import org.cyclecolor.pipeline.SsimMapOperation;
@@ -107,9 +106,7 @@ public final class SsimCommand implements Callable<Integer> {
 			progress.report(1, "done");
 			progress.done();
 
-			Map<String, Object> summary = new LinkedHashMap<>();
-			summary.put("command", "ssim");
-			summary.put("version", Version.get());
+			Map<String, Object> summary = JsonOutput.header("ssim");
 			summary.putAll(r.summary());
 			summary.put("image1", image1.toAbsolutePath().toString());
 			summary.put("image2", image2.toAbsolutePath().toString());

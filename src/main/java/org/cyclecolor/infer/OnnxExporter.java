@@ -4,11 +4,9 @@ import static org.cyclecolor.infer.OnnxGraphWriter.floatAttr;
 import static org.cyclecolor.infer.OnnxGraphWriter.intAttr;
 import static org.cyclecolor.infer.OnnxGraphWriter.ints;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,9 +23,7 @@ import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 
-import org.cyclecolor.UserException;
 import org.cyclecolor.Version;
-import org.cyclecolor.image.ImageFiles;
 import org.cyclecolor.model.Dims;
 import org.cyclecolor.model.Graph;
 import org.cyclecolor.model.ModelBundle;
@@ -89,27 +85,11 @@ public final class OnnxExporter {
 	 */
 	public static void write(ModelBundle bundle, Path path, boolean overwrite) {
 		ModelProto proto = toProto(bundle);
-		ImageFiles.prepareTarget(path, overwrite);
-		Path dir = path.toAbsolutePath().getParent();
-		Path tmp = dir.resolve("." + path.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
-		try {
+		ModelTarget.write(path, overwrite, tmp -> {
 			try (OutputStream out = Files.newOutputStream(tmp)) {
 				proto.writeTo(out);
 			}
-			Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (IOException e) {
-			throw new UserException("Could not write the model " + path + " (" + e.getMessage()
-				+ "); check that the folder is writable and the disk has space.", e);
-		}
-		finally {
-			try {
-				Files.deleteIfExists(tmp);
-			}
-			catch (IOException ignored) {
-				// best effort: the hidden temporary file is harmless
-			}
-		}
+		});
 	}
 
 	/** Emits one network's nodes, initializers, inputs and outputs. */

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.cyclecolor.Progress;
 import org.cyclecolor.UserException;
+import org.cyclecolor.infer.ModelTarget;
 import org.cyclecolor.model.ModelBundle;
 import org.cyclecolor.model.NetworkKind;
 import org.cyclecolor.model.Provenance;
@@ -60,12 +61,7 @@ public final class CheckpointExport {
 
 	/** Writes the model; returns a summary (model, step, networks, parity, size). */
 	public Map<String, Object> run(Progress progress) {
-		if (output == null || !output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
-			throw new UserException("The output must be an .onnx file, e.g. -o my-rig.onnx.");
-		}
-		if (Files.exists(output) && !overwrite) {
-			throw new UserException("The model " + output + " already exists; choose another name or allow overwriting (--overwrite).");
-		}
+		ModelTarget.check(output, overwrite, "my-rig.onnx", checkpoint, structureNetwork);
 		Checkpoint c = Checkpoint.read(checkpoint);
 		progress.log(String.format(Locale.ROOT, "Checkpoint %s: %s, step %d of %d, %.0f s of training.", checkpoint.getFileName(),
 			c.config().mode().key(), c.step(), c.config().steps(), c.wallSeconds()));

@@ -1,15 +1,12 @@
 package org.cyclecolor.pipeline;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import org.cyclecolor.Progress;
-import org.cyclecolor.UserException;
 import org.cyclecolor.infer.AuthorsModelImporter;
+import org.cyclecolor.infer.ModelTarget;
 import org.cyclecolor.model.ModelBundle;
 import org.cyclecolor.model.NetworkKind;
 
@@ -36,13 +33,7 @@ public final class ImportAuthorsModel {
 
 	/** Imports, writes and checks the model; returns the summary (paths, variant, counts, seconds). */
 	public Map<String, Object> run(Progress progress) {
-		if (output == null) throw new UserException("No output file was given; name the .onnx model to write.");
-		if (!output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
-			throw new UserException("The output " + output.getFileName() + " must end with .onnx; choose a name like authors.onnx.");
-		}
-		if (weights != null && Files.exists(weights) && Files.exists(output) && sameFile(weights, output)) {
-			throw new UserException("The output " + output + " is the weights file itself; choose another file name.");
-		}
+		ModelTarget.check(output, overwrite, "authors.onnx", weights);
 		long t0 = System.nanoTime();
 		AuthorsModelImporter.Result r = AuthorsModelImporter.importTo(weights, output, overwrite, progress);
 		ModelBundle b = r.bundle();
@@ -58,14 +49,5 @@ public final class ImportAuthorsModel {
 		s.put("source_sha256", r.sourceSha256());
 		s.put("seconds", (System.nanoTime() - t0) / 1e9);
 		return s;
-	}
-
-	private static boolean sameFile(Path a, Path b) {
-		try {
-			return Files.isSameFile(a, b);
-		}
-		catch (IOException e) {
-			return false;
-		}
 	}
 }

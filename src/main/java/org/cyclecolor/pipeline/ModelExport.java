@@ -1,9 +1,6 @@
 package org.cyclecolor.pipeline;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,8 +12,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 
 import org.cyclecolor.Progress;
-import org.cyclecolor.UserException;
 import org.cyclecolor.infer.ColorizationModel;
+import org.cyclecolor.infer.ModelTarget;
 import org.cyclecolor.infer.OnnxExporter;
 import org.cyclecolor.infer.OnnxModelFile;
 import org.cyclecolor.infer.RuntimeOptions;
@@ -35,7 +32,8 @@ import org.cyclecolor.train.TrainingBatch;
  * {@value #TOLERANCE} (0..255 units) or within twice the trainer's own float32 error, whichever is
  * larger (as the parity test does, docs/network.md "Parity and float32": where softmax candidates
  * compete float32 alone strays by 1e-4..1e-3, while a semantic difference shows as whole levels).
- * Only then is the file renamed to its final name; an existing model is replaced only when asked.
+ * Only then is the file renamed to its final name ({@link ModelTarget}); an existing model is
+ * replaced only when asked.
  */
 public final class ModelExport {
 
@@ -91,12 +89,8 @@ public final class ModelExport {
 	public static Parity write(ModelBundle bundle, Path output, boolean overwrite, TrainingBatch example, int threads,
 		Progress progress)
 	{
-		if (Files.exists(output) && !overwrite) {
-			throw new UserException("The model " + output + " already exists; choose another name or allow overwriting.");
-		}
-		Path dir = output.toAbsolutePath().getParent();
-		Path tmp = dir.resolve("." + output.getFileName() + ".export-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".onnx");
-		try {
+		Parity[] checked = new Parity[1];
+		ModelTarget.write(output, overwrite, tmp -> {
 			OnnxExporter.write(bundle, tmp, true);
 			Parity parity = compare(bundle, OnnxModelFile.read(tmp), example, threads);
 			if (!parity.acceptable()) {
@@ -106,22 +100,10 @@ public final class ModelExport {
 			ModelBundle stamped = bundle.withProvenance(bundle.provenance().with("parity", parity.describe() + String.format(Locale.ROOT,
 				" (max |difference| on a %dx%d training crop, 0..255 units for chroma)", example.width(), example.height())));
 			OnnxExporter.write(stamped, tmp, true);
-			Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			progress.log("Wrote " + output + "; " + parity.describe() + ".");
-			return parity;
-		}
-		catch (IOException e) {
-			throw new UserException("Could not write the model " + output + " (" + e.getMessage()
-				+ "); check that the folder is writable and the disk has space.", e);
-		}
-		finally {
-			try {
-				Files.deleteIfExists(tmp);
-			}
-			catch (IOException ignored) {
-				// a hidden temporary file left behind is harmless
-			}
-		}
+			checked[0] = parity;
+		});
+		progress.log("Wrote " + output + "; " + checked[0].describe() + ".");
+		return checked[0];
 	}
 
 	/** Runs the file's networks on ONNX Runtime and the bundle's on DJL (float32 and float64), inference mode. */
