@@ -94,7 +94,7 @@ public final class ColorizeBenchmark {
 			results.add(r);
 			print(r);
 		}
-		System.out.printf(Locale.ROOT, "load average at the end: %s%n", loadAverage());
+		System.out.printf(Locale.ROOT, "load average at the end: %s%n", Bench.loadAverage());
 	}
 
 	@SuppressWarnings("unchecked")
@@ -135,31 +135,23 @@ public final class ColorizeBenchmark {
 		Path model = Paths.get(a[1]);
 		ImagePlus mono = ImageFiles.read(Paths.get(a[2])), color = ImageFiles.read(Paths.get(a[3]));
 		int scale = Integer.parseInt(a[4]), runs = Integer.parseInt(a[5]);
-		List<Map<String, Double>> stages = new ArrayList<>();
-		double[] totals = new double[runs];
-		ColorizeResult last = null;
-		long cpu0 = 0;
-		for (int i = -1; i < runs; i++) {
-			if (i == 0) cpu0 = Bench.processCpuNanos();
-			long t0 = System.nanoTime();
-			ColorizeResult r = new ColorizeOperation(mono, color).model(model).scale(scale).run(Progress.NONE);
-			double s = (System.nanoTime() - t0) / 1e9;
-			if (i < 0) continue; // warm-up: sessions, JIT, arena growth
-			totals[i] = s;
+		ColorizeResult[] last = new ColorizeResult[1]; // only the last result is kept: a 12 MP one is large
+		Bench.Timed<Map<String, Double>> t = Bench.time(runs, () -> {
+			last[0] = new ColorizeOperation(mono, color).model(model).scale(scale).run(Progress.NONE);
 			@SuppressWarnings("unchecked")
-			Map<String, Object> t = (Map<String, Object>) r.summary().get("timings_ms");
+			Map<String, Object> ms = (Map<String, Object>) last[0].summary().get("timings_ms");
 			Map<String, Double> m = new LinkedHashMap<>();
-			t.forEach((k, v) -> m.put(k, ((Number) v).doubleValue()));
-			stages.add(m);
-			last = r;
-		}
-		double cpu = (Bench.processCpuNanos() - cpu0) / 1e9 / runs / Runtime.getRuntime().availableProcessors();
+			ms.forEach((k, v) -> m.put(k, ((Number) v).doubleValue()));
+			return m;
+		});
+		List<Map<String, Double>> stages = t.results();
+		double cpu = t.cpuPerRunAndThread(Runtime.getRuntime().availableProcessors());
 		Map<String, Double> median = new LinkedHashMap<>();
 		for (String k : stages.get(0).keySet()) {
 			if (k.equals("open_model") || k.equals("total")) continue;
 			median.put(k, Bench.median(stages.stream().mapToDouble(m -> m.getOrDefault(k, 0.0)).toArray()));
 		}
-		InferenceEngine.Pass p = last.output().pass();
+		InferenceEngine.Pass p = last[0].output().pass();
 		Variant v = org.cyclecolor.infer.OnnxModelFile.read(model).variant();
 		int ww = (mono.getWidth() + p.factor() - 1) / p.factor(), wh = (mono.getHeight() + p.factor() - 1) / p.factor();
 		int mult = v.sizeMultiple();
@@ -174,9 +166,9 @@ public final class ColorizeBenchmark {
 		out.put("scale", p.factor());
 		out.put("network_tiles", p.networkTiles().tiles().size());
 		out.put("refinement_tiles", p.refinementTiles() == null ? 0 : p.refinementTiles().tiles().size());
-		double total = Bench.median(totals);
+		double total = t.median();
 		out.put("total_s", total);
-		out.put("min_s", Arrays.stream(totals).min().orElse(Double.NaN));
+		out.put("min_s", t.min());
 		out.put("s_per_mp", total / (mono.getWidth() * (double) mono.getHeight() / 1e6));
 		out.put("cpu_per_core_s", cpu);
 		out.put("m_gmac", mMacs);
@@ -184,7 +176,7 @@ public final class ColorizeBenchmark {
 		out.put("m_gmac_per_s", mTiled / (median.get("network") / 1e3));
 		out.put("refine_gmac", refine);
 		out.put("refine_gmac_per_s", p.refined() ? refineTiled / (median.get("refine") / 1e3) : 0);
-		out.put("peak_rss_mb", peakRssMb());
+		out.put("peak_rss_mb", Bench.peakRssMb());
 		out.put("stages_ms", median);
 		System.out.println("RESULT " + new Gson().toJson(out));
 	}
@@ -197,27 +189,5 @@ public final class ColorizeBenchmark {
 
 	private static int roundUp(int x, int m) {
 		return (x + m - 1) / m * m;
-	}
-
-	private static double peakRssMb() {
-		try {
-			for (String line : Files.readAllLines(Paths.get("/proc/self/status"))) {
-				if (line.startsWith("VmHWM:")) return Double.parseDouble(line.replaceAll("[^0-9]", "")) / 1024;
-			}
-		}
-		catch (IOException | RuntimeException e) {
-			// not Linux
-		}
-		return Double.NaN;
-	}
-
-	private static String loadAverage() {
-		try {
-			String[] f = Files.readString(Paths.get("/proc/loadavg")).trim().split("\\s+");
-			return f[0] + " " + f[1] + " " + f[2];
-		}
-		catch (IOException | RuntimeException e) {
-			return "unknown";
-		}
 	}
 }

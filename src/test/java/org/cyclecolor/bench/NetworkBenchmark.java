@@ -1,11 +1,7 @@
 package org.cyclecolor.bench;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +40,7 @@ public final class NetworkBenchmark {
 		int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
 		int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
 		System.out.printf(Locale.ROOT, "NetworkBenchmark: %d cores, %d ONNX Runtime threads, Java %s; median of %d runs after a warm-up; "
-			+ "load %s%n", Runtime.getRuntime().availableProcessors(), threads, System.getProperty("java.version"), runs, loadAverage());
+			+ "load %s%n", Runtime.getRuntime().availableProcessors(), threads, System.getProperty("java.version"), runs, Bench.loadAverage());
 		List<Case> cases = List.of(new Case("cyclecnn", NetworkKind.COLORIZATION, 256, 172),
 			new Case("authors-aaai20", NetworkKind.COLORIZATION, 256, 172), new Case("cyclecnn", NetworkKind.COLORIZATION, 256, 196),
 			new Case("cyclecnn", NetworkKind.COLORIZATION, 512, 392), new Case("authors-aaai20", NetworkKind.COLORIZATION, 512, 392),
@@ -59,20 +55,10 @@ public final class NetworkBenchmark {
 			double gmac = g.macs(c.height(), c.width()) / 1e9;
 			try (ColorizationModel m = ColorizationModel.open(model, RuntimeOptions.cpu(threads), Progress.NONE)) {
 				Map<String, Tensor> in = inputs(c);
-				m.runNative(c.kind(), in); // warm-up: allocations, arena growth
-				double[] wall = new double[runs];
-				long cpu0 = cpuNanos();
-				for (int i = 0; i < runs; i++) {
-					long t0 = System.nanoTime();
-					m.runNative(c.kind(), in);
-					wall[i] = (System.nanoTime() - t0) / 1e9;
-				}
-				double cpu = (cpuNanos() - cpu0) / 1e9 / runs / threads;
-				double[] sorted = wall.clone();
-				Arrays.sort(sorted);
-				double median = sorted[runs / 2];
+				Bench.Timed<?> t = Bench.time(runs, () -> m.runNative(c.kind(), in));
+				double median = t.median(), min = t.min(), cpu = t.cpuPerRunAndThread(threads);
 				System.out.printf(Locale.ROOT, "%-16s %-14s %4dx%-4d %7.2f   %6.2f  %6.2f          %6.2f          %5.1f  %5.1f%n", c.variant(),
-					c.kind().key(), c.width(), c.height(), gmac, median, sorted[0], cpu, gmac / median, gmac / cpu);
+					c.kind().key(), c.width(), c.height(), gmac, median, min, cpu, gmac / median, gmac / cpu);
 			}
 		}
 		System.out.println("MACs by stage (GMAC):");
@@ -86,7 +72,7 @@ public final class NetworkBenchmark {
 				System.out.printf(Locale.ROOT, "  %-16s %4dx%-4d%s%n", name, s[0], s[1], sb);
 			}
 		}
-		System.out.printf(Locale.ROOT, "peak resident memory %.0f MB; load average at the end: %s%n", peakRssMb(), loadAverage());
+		System.out.printf(Locale.ROOT, "peak resident memory %.0f MB; load average at the end: %s%n", Bench.peakRssMb(), Bench.loadAverage());
 	}
 
 	private static Map<String, Tensor> inputs(Case c) {
@@ -99,31 +85,5 @@ public final class NetworkBenchmark {
 			in.put(n, t);
 		}
 		return in;
-	}
-
-	private static long cpuNanos() {
-		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-	}
-
-	private static double peakRssMb() {
-		try {
-			for (String line : Files.readAllLines(Paths.get("/proc/self/status"))) {
-				if (line.startsWith("VmHWM:")) return Double.parseDouble(line.replaceAll("[^0-9]", "")) / 1024;
-			}
-		}
-		catch (IOException | RuntimeException e) {
-			// not Linux
-		}
-		return Double.NaN;
-	}
-
-	private static String loadAverage() {
-		try {
-			String[] f = Files.readString(Paths.get("/proc/loadavg")).trim().split("\\s+");
-			return f[0] + " " + f[1] + " " + f[2];
-		}
-		catch (IOException | RuntimeException e) {
-			return "unknown";
-		}
 	}
 }

@@ -1,9 +1,6 @@
 package org.cyclecolor.bench;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
@@ -34,7 +31,7 @@ public final class SsimBenchmark {
 	public static void main(String[] args) {
 		int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 15;
 		System.out.printf(Locale.ROOT, "SsimBenchmark: %d cores, Java %s, %s; median of %d runs after warm-up; load %s%n",
-			CORES, System.getProperty("java.version"), System.getProperty("os.arch"), repeats, loadAverage());
+			CORES, System.getProperty("java.version"), System.getProperty("os.arch"), repeats, Bench.loadAverage());
 		Ssim ssim = new Ssim(255);
 
 		RgbImage[] pair = pair(1024, 780);
@@ -53,20 +50,10 @@ public final class SsimBenchmark {
 			System.out.printf(Locale.ROOT, "  %5.2f  %5dx%-5d %8.1f  %8.1f  %8.1f  %8.1f%n", size, w, h, ms[0],
 				ms[0] / size, ms[1], ms[1] / CORES / size);
 		}
-		System.out.println("load average at the end: " + loadAverage());
+		System.out.println("load average at the end: " + Bench.loadAverage());
 	}
 
 	private static final int CORES = Runtime.getRuntime().availableProcessors();
-
-	private static String loadAverage() {
-		try {
-			String[] f = Files.readString(Paths.get("/proc/loadavg")).trim().split("\\s+");
-			return f[0] + " " + f[1] + " " + f[2];
-		}
-		catch (IOException | RuntimeException e) {
-			return "unknown";
-		}
-	}
 
 	private static void report(String what, RgbImage[] pair, SsimMode mode, Ssim ssim, int repeats) {
 		double mp = pair[0].width() * (double) pair[0].height() / 1e6;
