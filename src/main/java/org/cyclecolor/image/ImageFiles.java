@@ -104,47 +104,33 @@ public final class ImageFiles {
 	public static void write(ImagePlus imp, Path path, boolean overwrite) {
 		Format format = Format.of(path);
 		checkFormatHolds(format, imp, path);
-		prepareTarget(path, overwrite);
-		Path dir = path.toAbsolutePath().getParent();
-		String name = path.getFileName().toString();
-		Path tmp = dir.resolve("." + name + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime()
-			+ name.substring(name.lastIndexOf('.')));
 		// FileSaver retitles the image and points its file info at the (temporary) file: undo that.
 		String title = imp.getTitle();
 		boolean changes = imp.changes;
 		FileInfo fileInfo = imp.getOriginalFileInfo();
 		try {
-			FileSaver saver = new FileSaver(imp);
-			String t = tmp.toString();
-			boolean ok;
-			switch (format) {
-				case PNG: ok = saver.saveAsPng(t); break;
-				case TIFF: ok = imp.getStackSize() > 1 ? saver.saveAsTiffStack(t) : saver.saveAsTiff(t); break;
-				case JPEG: ok = saver.saveAsJpeg(t); break;
-				case BMP: ok = saver.saveAsBmp(t); break;
-				default:
-					PnmWriter.write(imp, tmp);
-					ok = true;
-			}
-			if (!ok || !Files.exists(tmp)) {
-				throw new UserException("Could not write " + path + "; check that the folder is writable and the disk has space.");
-			}
-			Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (IOException e) {
-			throw new UserException("Could not write " + path + " (" + e.getMessage()
-				+ "); check that the folder is writable and the disk has space.", e);
+			writeAtomically(path, overwrite, tmp -> {
+				FileSaver saver = new FileSaver(imp);
+				String t = tmp.toString();
+				boolean ok;
+				switch (format) {
+					case PNG: ok = saver.saveAsPng(t); break;
+					case TIFF: ok = imp.getStackSize() > 1 ? saver.saveAsTiffStack(t) : saver.saveAsTiff(t); break;
+					case JPEG: ok = saver.saveAsJpeg(t); break;
+					case BMP: ok = saver.saveAsBmp(t); break;
+					default:
+						PnmWriter.write(imp, tmp);
+						ok = true;
+				}
+				if (!ok || !Files.exists(tmp)) {
+					throw new UserException("Could not write " + path + "; check that the folder is writable and the disk has space.");
+				}
+			});
 		}
 		finally {
 			imp.setTitle(title);
 			imp.changes = changes;
 			imp.setFileInfo(fileInfo);
-			try {
-				Files.deleteIfExists(tmp);
-			}
-			catch (IOException ignored) {
-				// best effort: the temporary file is hidden and harmless
-			}
 		}
 	}
 
@@ -154,11 +140,28 @@ public final class ImageFiles {
 	 * folder and renamed into place.
 	 */
 	public static void writeText(Path path, String text, boolean overwrite) {
+		writeAtomically(path, overwrite, tmp -> Files.writeString(tmp, text, java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	/** What goes into the temporary file: written (and checked) completely before the rename. */
+	public interface Content {
+		void writeTo(Path temporary) throws IOException;
+	}
+
+	/**
+	 * Writes any file the careful way: refused over an existing file unless {@code overwrite}
+	 * ({@link #prepareTarget}), made under a hidden temporary name in the same folder (with the
+	 * same extension, which some writers need) and renamed into place only when complete, so that
+	 * a failure leaves neither a partial file nor a temporary one, and the old file survives it.
+	 */
+	public static void writeAtomically(Path path, boolean overwrite, Content content) {
 		prepareTarget(path, overwrite);
-		Path tmp = path.toAbsolutePath().getParent().resolve("." + path.getFileName() + ".tmp-" + ProcessHandle.current().pid()
-			+ "-" + System.nanoTime());
+		String name = path.getFileName().toString();
+		int dot = name.lastIndexOf('.');
+		Path tmp = path.toAbsolutePath().getParent().resolve("." + name + ".tmp-" + ProcessHandle.current().pid() + "-"
+			+ System.nanoTime() + (dot > 0 ? name.substring(dot) : ""));
 		try {
-			Files.writeString(tmp, text, java.nio.charset.StandardCharsets.UTF_8);
+			content.writeTo(tmp);
 			Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException e) {

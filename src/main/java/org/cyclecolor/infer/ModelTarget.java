@@ -3,7 +3,6 @@ package org.cyclecolor.infer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 import org.cyclecolor.UserException;
@@ -13,17 +12,13 @@ import org.cyclecolor.image.ImageFiles;
  * Where a model file is written, the same for import, checkpoint export and training: the name is
  * checked before any work ({@link #check}: an .onnx name, not one of the operation's input files,
  * not an existing file unless overwriting was asked for), and the file is made under a hidden
- * temporary name in the same folder, then renamed into place ({@link #write}), so that a failure
- * never leaves a half-written model nor destroys the one that was there.
+ * temporary name in the same folder, then renamed into place ({@link #write}, through
+ * {@link ImageFiles#writeAtomically}), so that a failure never leaves a half-written model nor
+ * destroys the one that was there.
  */
 public final class ModelTarget {
 
 	private ModelTarget() {}
-
-	/** What goes into the temporary file: written (and checked) completely before the rename. */
-	public interface Content {
-		void writeTo(Path temporary) throws IOException;
-	}
 
 	/**
 	 * Refuses an output model that could not or should not be written, before any work.
@@ -46,27 +41,9 @@ public final class ModelTarget {
 	}
 
 	/** Writes the model through a temporary file in the output's folder (created when missing), then renames it. */
-	public static void write(Path output, boolean overwrite, Content content) {
+	public static void write(Path output, boolean overwrite, ImageFiles.Content content) {
 		refuseExisting(output, overwrite);
-		ImageFiles.prepareTarget(output, true); // the folder: created when missing, refused when the output is one
-		Path tmp = output.toAbsolutePath().getParent()
-			.resolve("." + output.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".onnx");
-		try {
-			content.writeTo(tmp);
-			Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (IOException e) {
-			throw new UserException("Could not write the model " + output + " (" + e.getMessage()
-				+ "); check that the folder is writable and the disk has space.", e);
-		}
-		finally {
-			try {
-				Files.deleteIfExists(tmp);
-			}
-			catch (IOException ignored) {
-				// a hidden temporary file left behind is harmless
-			}
-		}
+		ImageFiles.writeAtomically(output, overwrite, content);
 	}
 
 	private static void refuseExisting(Path output, boolean overwrite) {

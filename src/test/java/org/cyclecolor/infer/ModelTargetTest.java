@@ -64,7 +64,7 @@ class ModelTargetTest {
 		String io = refused(() -> ModelTarget.write(model, true, tmp -> {
 			throw new IOException("disk full");
 		}));
-		assertTrue(io.startsWith("Could not write the model " + model + " (disk full)"), io);
+		assertTrue(io.startsWith("Could not write " + model + " (disk full)"), io);
 		assertEquals("first", Files.readString(model), "the model that was there survives a failed write");
 		try (var files = Files.list(model.getParent())) {
 			assertEquals(List.of(model), files.toList(), "no temporary file left");
