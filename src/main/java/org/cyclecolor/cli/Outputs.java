@@ -1,7 +1,5 @@
 package org.cyclecolor.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +34,7 @@ final class Outputs {
 		if (path == null) return;
 		Path norm = path.toAbsolutePath().normalize();
 		for (Path input : inputs) {
-			if (Files.exists(path) && Files.exists(input) && sameFile(path, input)) {
+			if (ImageFiles.isSameFile(path, input)) {
 				throw new UserException("The output " + path + " is one of the input images; choose another file name.");
 			}
 		}
@@ -92,14 +90,5 @@ final class Outputs {
 
 	private static double ms(long from, long to) {
 		return Math.round((to - from) / 1e5) / 10.0;
-	}
-
-	private static boolean sameFile(Path a, Path b) {
-		try {
-			return Files.isSameFile(a, b);
-		}
-		catch (IOException e) {
-			return false;
-		}
 	}
 }

@@ -1,7 +1,6 @@
 package org.cyclecolor.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -9,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import ij.ImagePlus;
-import ij.process.FloatProcessor;
 
 import org.cyclecolor.UserException;
 import org.cyclecolor.image.ImageFiles;
@@ -82,16 +80,9 @@ public final class SsimCommand implements Callable<Integer> {
 			catch (UserException e) {
 				throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
 			}
-			ImagePlus like = new ImagePlus("map", new FloatProcessor(1, 1));
-			checkOutput(output, like);
-			if (components != null) {
-				ij.ImageStack lcs = new ij.ImageStack(1, 1);
-				for (int i = 0; i < 3; i++) lcs.addSlice(new FloatProcessor(1, 1));
-				checkOutput(components, new ImagePlus("lcs", lcs));
-				if (output != null && output.toAbsolutePath().normalize().equals(components.toAbsolutePath().normalize())) {
-					throw new UserException("The map and the components would both go to " + output + "; give two file names.");
-				}
-			}
+			Outputs files = new Outputs(overwrite, image1, image2);
+			files.check(output, Outputs.mapLike());
+			files.check(components, Outputs.stackLike(3));
 
 			progress.report(0, "reading images");
 			ImagePlus a = ImageFiles.read(image1), b = ImageFiles.read(image2);
@@ -127,25 +118,6 @@ public final class SsimCommand implements Callable<Integer> {
 		}
 		finally {
 			progress.done();
-		}
-	}
-
-	private void checkOutput(Path path, ImagePlus like) {
-		if (path == null) return;
-		for (Path input : new Path[] { image1, image2 }) {
-			if (Files.exists(path) && Files.exists(input) && sameFile(path, input)) {
-				throw new UserException("The output " + path + " is one of the input images; choose another file name.");
-			}
-		}
-		ImageFiles.checkOutput(path, like, overwrite);
-	}
-
-	private static boolean sameFile(Path a, Path b) {
-		try {
-			return Files.isSameFile(a, b);
-		}
-		catch (java.io.IOException e) {
-			return false;
 		}
 	}
 

@@ -188,6 +188,16 @@ public final class ImageFiles {
 		prepareTarget(path, overwrite);
 	}
 
+	/** True when both paths exist and are the same file (links and relative paths resolved): an output that is an input. */
+	public static boolean isSameFile(Path a, Path b) {
+		try {
+			return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+		}
+		catch (IOException e) {
+			return false;
+		}
+	}
+
 	/**
 	 * Checks that an output may be written at {@code path}: its folder exists (it is created when
 	 * missing) and, unless {@code overwrite}, no file is there yet.

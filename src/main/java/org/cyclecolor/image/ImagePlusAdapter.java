@@ -3,6 +3,7 @@ package org.cyclecolor.image;
 import ij.CompositeImage;
 import ij.ImagePlus;
 import ij.ImageStack;
+import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
@@ -130,14 +131,28 @@ public final class ImagePlusAdapter {
 		st.addSlice("R", new FloatProcessor(w, h, rgb.r().data()));
 		st.addSlice("G", new FloatProcessor(w, h, rgb.g().data()));
 		st.addSlice("B", new FloatProcessor(w, h, rgb.b().data()));
-		ImagePlus imp = new ImagePlus(title, st);
+		return composite(title, st, rgb.maxValue());
+	}
+
+	/** Three slices (R, G, B) as a composite image, each channel displayed from 0 to {@code fullScale}, channel 1 current. */
+	public static CompositeImage composite(String title, ImageStack rgb, double fullScale) {
+		ImagePlus imp = new ImagePlus(title, rgb);
 		imp.setDimensions(3, 1, 1);
 		CompositeImage ci = new CompositeImage(imp, CompositeImage.COMPOSITE);
 		for (int c = 1; c <= 3; c++) {
 			ci.setPosition(c, 1, 1);
-			ci.setDisplayRange(0, rgb.maxValue());
+			ci.setDisplayRange(0, fullScale);
 		}
+		ci.setPosition(1, 1, 1);
 		return ci;
+	}
+
+	/** An 8-bit gray image of {@code plane · scale}, rounded and clipped to 0..255 ({@link #to8bit}). */
+	public static ImagePlus toGray8(String title, FloatPlane plane, float scale) {
+		float[] d = plane.data();
+		byte[] px = new byte[d.length];
+		for (int i = 0; i < d.length; i++) px[i] = (byte) to8bit(d[i] * scale);
+		return new ImagePlus(title, new ByteProcessor(plane.width(), plane.height(), px));
 	}
 
 	/** Rounds half up and clips to 0..255, the way 8-bit files are written. */

@@ -1,6 +1,5 @@
 package org.cyclecolor.infer;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -32,7 +31,7 @@ public final class ModelTarget {
 			throw new UserException("The output " + output.getFileName() + " must end with .onnx; choose a name like " + example + ".");
 		}
 		for (Path input : inputs) {
-			if (input != null && Files.exists(input) && Files.exists(output) && sameFile(input, output)) {
+			if (input != null && ImageFiles.isSameFile(input, output)) {
 				throw new UserException("The output " + output + " is the input " + input.getFileName()
 					+ " itself; write the model to another file.");
 			}
@@ -50,15 +49,6 @@ public final class ModelTarget {
 		if (Files.exists(output) && !overwrite) {
 			throw new UserException("The model " + output + " already exists; choose another name or allow overwriting "
 				+ "(--overwrite on the command line, overwrite in macros).");
-		}
-	}
-
-	private static boolean sameFile(Path a, Path b) {
-		try {
-			return Files.isSameFile(a, b);
-		}
-		catch (IOException e) {
-			return false;
 		}
 	}
 }

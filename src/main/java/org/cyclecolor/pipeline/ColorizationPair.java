@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import ij.CompositeImage;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.process.FloatProcessor;
@@ -170,15 +169,7 @@ public final class ColorizationPair {
 				st.addSlice(names[c], new FloatProcessor(w, h, d));
 			}
 		}
-		ImagePlus imp = new ImagePlus(title, st);
-		imp.setDimensions(3, 1, 1);
-		CompositeImage ci = new CompositeImage(imp, CompositeImage.COMPOSITE);
-		for (int c = 1; c <= 3; c++) {
-			ci.setPosition(c, 1, 1);
-			ci.setDisplayRange(0, grayFullScale);
-		}
-		ci.setPosition(1, 1, 1);
-		return ci;
+		return ImagePlusAdapter.composite(title, st, grayFullScale);
 	}
 
 	/** The gray image's title without its extension, for naming results. */

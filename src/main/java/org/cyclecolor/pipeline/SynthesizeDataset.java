@@ -113,7 +113,7 @@ public final class SynthesizeDataset {
 		MonoColorPair p = item.pair();
 		Map<String, Path> t = targets(dir, p.id());
 		Map<String, String> files = new LinkedHashMap<>();
-		ImageFiles.write(gray8(p.id(), p.gray(), 1), t.get(PairManifest.MONO), overwrite);
+		ImageFiles.write(ImagePlusAdapter.toGray8(p.id(), p.gray(), 1), t.get(PairManifest.MONO), overwrite);
 		ImageFiles.write(ImagePlusAdapter.toImagePlus(p.id(), p.color()), t.get(PairManifest.COLOR), overwrite);
 		files.put(PairManifest.MONO, relative(dir, t.get(PairManifest.MONO)));
 		files.put(PairManifest.COLOR, relative(dir, t.get(PairManifest.COLOR)));
@@ -140,15 +140,6 @@ public final class SynthesizeDataset {
 	private static String relative(Path dir, Path file) {
 		return dir.relativize(file).toString().replace('\\', '/');
 	}
-
-	/** An 8-bit gray image of the plane, rounded and clipped to 0..255. */
-	private static ImagePlus gray8(String title, FloatPlane plane, float scale) {
-		float[] d = plane.data();
-		byte[] px = new byte[d.length];
-		for (int i = 0; i < d.length; i++) px[i] = (byte) ImagePlusAdapter.to8bit(d[i] * scale);
-		return new ImagePlus(title, new ByteProcessor(plane.width(), plane.height(), px));
-	}
-
 	private static ImagePlus occlusion8(String title, FloatPlane mask) {
 		float[] d = mask.data();
 		byte[] px = new byte[d.length];
