@@ -205,7 +205,7 @@ public final class ColorizeOperation {
 			if (cycleResult != null) ms.put("cycle", millis(tColorize, tEnd));
 			ms.put("total", millis(t0, tEnd));
 			progress.report(1, null);
-			return new ColorizeResult(pair, described, lease.model().device(), d, out, cycleResult, authorsCycle,
+			return new ColorizeResult(pair, described, lease.model().variant(), lease.model().device(), d, out, cycleResult, authorsCycle,
 				upsampler, notes, ms);
 		}
 	}

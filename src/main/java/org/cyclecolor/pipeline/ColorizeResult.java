@@ -20,6 +20,7 @@ import org.cyclecolor.infer.NetworkColorizer;
 import org.cyclecolor.infer.WeightVolumeMaps;
 import org.cyclecolor.metrics.Channel;
 import org.cyclecolor.metrics.Ssim;
+import org.cyclecolor.model.Variant;
 
 /**
  * What {@link ColorizeOperation} made: the colorized image (in the gray image's type), the cycle
@@ -31,6 +32,7 @@ public final class ColorizeResult {
 
 	private final ColorizationPair pair;
 	private final ModelDescription model;
+	private final Variant variant;
 	private final DeviceSelector.Choice device;
 	private final ColorizeOperation.Decisions decisions;
 	private final NetworkColorizer.Output output;
@@ -41,12 +43,13 @@ public final class ColorizeResult {
 	private final Map<String, Double> millis;
 	private WeightVolumeMaps maps;
 
-	ColorizeResult(ColorizationPair pair, ModelDescription model, DeviceSelector.Choice device, ColorizeOperation.Decisions decisions,
-		NetworkColorizer.Output output, CycleCheck.Result cycle, boolean authorsCycle, ChromaUpsampler upsampler, List<String> notes,
-		Map<String, Double> millis)
+	ColorizeResult(ColorizationPair pair, ModelDescription model, Variant variant, DeviceSelector.Choice device,
+		ColorizeOperation.Decisions decisions, NetworkColorizer.Output output, CycleCheck.Result cycle, boolean authorsCycle,
+		ChromaUpsampler upsampler, List<String> notes, Map<String, Double> millis)
 	{
 		this.pair = pair;
 		this.model = model;
+		this.variant = variant;
 		this.device = device;
 		this.decisions = decisions;
 		this.output = output;
@@ -142,10 +145,10 @@ public final class ColorizeResult {
 	}
 
 	/**
-	 * The summary: image size, model (named as {@link ModelDescription} names it: the bundled default
-	 * model or the file's path), variant, model_version, model_training, device and why, colour side and how it was found, max
-	 * disparity (and source), scale, working size, covered disparity, refined, upsampler, tiles,
-	 * and with the cycle check cycle_ssim_cbcr, cycle_ssim_cb, cycle_ssim_cr, cycle_ssim_rgb and
+	 * The summary: image size, model (named as {@link ModelDescription} names it: the bundled
+	 * default model or the file's path), variant, model_version, model_training, device and why,
+	 * colour side and how it was found, max disparity (and source), scale, working size, covered
+	 * disparity, refined, upsampler, tiles, and with the cycle check cycle_ssim_cbcr, cycle_ssim_cb, cycle_ssim_cr, cycle_ssim_rgb and
 	 * cycle_second_pass; timings_ms per stage.
 	 */
 	public Map<String, Object> summary() {
