@@ -148,8 +148,8 @@ public final class ColorizeResult {
 	 * The summary: image size, model (named as {@link ModelDescription} names it: the bundled
 	 * default model or the file's path), variant, model_version, model_training, device and why,
 	 * colour side and how it was found, max disparity (and source), scale, working size, covered
-	 * disparity, refined, upsampler, tiles, and with the cycle check cycle_ssim_cbcr, cycle_ssim_cb, cycle_ssim_cr, cycle_ssim_rgb and
-	 * cycle_second_pass; timings_ms per stage.
+	 * disparity, refined, upsampler, tiles, and with the cycle check cycle_ssim_cbcr,
+	 * cycle_ssim_cb, cycle_ssim_cr, cycle_ssim_rgb and cycle_second_pass; timings_ms per stage.
 	 */
 	public Map<String, Object> summary() {
 		InferenceEngine.Pass p = output.pass();
