@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 
 import ij.ImagePlus;
 
+import org.cyclecolor.UserException;
 import org.cyclecolor.image.ImageFiles;
 import org.cyclecolor.pipeline.ColorizeOperation;
 import org.cyclecolor.pipeline.ColorizeResult;
