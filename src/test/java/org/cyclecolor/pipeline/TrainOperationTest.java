@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -208,21 +207,8 @@ class TrainOperationTest {
 		// A real run from fresh weights: the log says which network, the model carries it and records it.
 		Path data = PairFolders.write(tmp.resolve("pairs"), 1, 64, 40);
 		Path model = tmp.resolve("learned.onnx");
-		List<String> log = new ArrayList<>();
-		Progress recording = new Progress() {
-			@Override
-			public void report(double fraction, String message) {}
-
-			@Override
-			public boolean isCancelled() {
-				return false;
-			}
-
-			@Override
-			public void log(String line) {
-				log.add(line);
-			}
-		};
+		ColorizeOperationTest.Log recording = new ColorizeOperationTest.Log();
+		List<String> log = recording.lines;
 		op(data, model, 1).config(tiny(1).withStructure(TrainingConfig.StructureLoss.LEARNED)).bundledModel(bundled).run(recording,
 			TrainingListener.NONE, new TrainingControl());
 		assertTrue(log.contains("Learned structure loss: the default model's structure-similarity network (the starting model has "
