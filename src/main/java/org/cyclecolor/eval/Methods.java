@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import org.cyclecolor.Progress;
 import org.cyclecolor.UserException;
+import org.cyclecolor.baseline.SgmWarpColorizer;
 import org.cyclecolor.baseline.StereoLevinColorizer;
 import org.cyclecolor.baseline.UnwarpedColorizer;
 import org.cyclecolor.baseline.WelshColorizer;
@@ -45,6 +46,7 @@ public final class Methods {
 		NAMED.put(UnwarpedColorizer.NAME, () -> new ColorizerMethod(new UnwarpedColorizer()));
 		NAMED.put(WelshColorizer.NAME, () -> new ColorizerMethod(new WelshColorizer()));
 		NAMED.put(StereoLevinColorizer.NAME, () -> new ColorizerMethod(new StereoLevinColorizer()));
+		NAMED.put(SgmWarpColorizer.NAME, () -> new ColorizerMethod(new SgmWarpColorizer()));
 		NAMED.put(AuthorsOutputMethod.NAME, AuthorsOutputMethod::new);
 	}
 
