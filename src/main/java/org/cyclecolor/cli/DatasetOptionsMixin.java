@@ -18,7 +18,8 @@ public final class DatasetOptionsMixin {
 	DatasetOptions.Kind kind;
 
 	@Option(names = "--preset", paramLabel = "NAME", defaultValue = "clean",
-		description = "Synthesized pairs: cameras and noise, clean, noisy (sigma 0.01 mono, 0.03 colour) or camera "
+		description = "Synthesized pairs: cameras and noise, clean, noisy (sigma 0.01 mono, 0.03 colour), mixed (each image "
+			+ "between clean and 1.25x noisy; for training) or camera "
 			+ "(default: ${DEFAULT-VALUE}).")
 	String preset;
 

@@ -74,7 +74,7 @@ public final class TrainCommand extends SuiteCommand {
 	@Parameter(label = "Train the refinement CNN", persist = false)
 	private boolean refinement = true;
 
-	@Parameter(label = "Synthesized pairs: cameras and noise", choices = { "clean", "noisy", "camera" }, persist = false)
+	@Parameter(label = "Synthesized pairs: cameras and noise", choices = { "clean", "noisy", "mixed", "camera" }, persist = false)
 	private String preset = "clean";
 
 	@Parameter(label = "Stereo scenes and photos: mono view", choices = { "left", "right", "both" }, persist = false)

@@ -371,7 +371,7 @@ public final class Macros {
 	 * model's), {@code ssm} (a pre-trained structure network model), {@code crop} (default 512x256),
 	 * {@code steps} (2000), {@code learning_rate} (0.001), {@code seed} (1), {@code checkpoint_every}
 	 * (100), {@code threads} (0 = one per core), {@code no_refinement}, {@code preset} (clean, noisy,
-	 * camera), {@code gray_view} (left, right, both), {@code color_side} (left, right),
+	 * mixed, camera), {@code gray_view} (left, right, both), {@code color_side} (left, right),
 	 * {@code max_disparity} (0 = known or estimated), {@code print_every} (log every N steps, 50),
 	 * {@code resume}, {@code overwrite}.
 	 * <p>

@@ -1,6 +1,7 @@
 package org.cyclecolor.infer;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import ai.onnxruntime.OrtException;
@@ -9,6 +10,7 @@ import org.cyclecolor.Progress;
 import org.cyclecolor.UserException;
 import org.cyclecolor.image.FloatPlane;
 import org.cyclecolor.image.YCbCrImage;
+import org.cyclecolor.matching.MatchingPrior;
 import org.cyclecolor.method.ColorSide;
 import org.cyclecolor.model.Frame;
 import org.cyclecolor.model.NetworkKind;
@@ -81,6 +83,20 @@ public final class ColorizationModel implements AutoCloseable {
 	 * variants that see luminance only.
 	 */
 	public NetworkOutput colorize(YCbCrImage target, YCbCrImage reference, ColorSide side) {
+		return colorize(target, reference, null, side);
+	}
+
+	/** True when the colorization network reads a matching prior ({@link NetworkKind#PRIOR}). */
+	public boolean needsPrior() {
+		return colorization.hasInput(NetworkKind.PRIOR);
+	}
+
+	/**
+	 * {@link #colorize(YCbCrImage, YCbCrImage, ColorSide)} for guided networks: {@code prior} is the
+	 * matching prior of target against reference at this size, in the same frame as the images (it
+	 * is ignored by networks that do not read one).
+	 */
+	public NetworkOutput colorize(YCbCrImage target, YCbCrImage reference, MatchingPrior prior, ColorSide side) {
 		checkInput(target, "target");
 		checkInput(reference, "reference");
 		if (target.width() != reference.width() || target.height() != reference.height()) {
@@ -91,9 +107,18 @@ public final class ColorizationModel implements AutoCloseable {
 		int w = target.width(), h = target.height();
 		int mult = v.sizeMultiple();
 		int pw = (w + mult - 1) / mult * mult, ph = (h + mult - 1) / mult * mult;
-		Tensor t = toTensor(target, frame, pw, ph);
-		Tensor r = toTensor(reference, frame, pw, ph);
-		Map<String, Tensor> out = colorization.run(Map.of("target", t, "reference", r));
+		Map<String, Tensor> in = new HashMap<>();
+		in.put("target", toTensor(target, frame, pw, ph));
+		in.put("reference", toTensor(reference, frame, pw, ph));
+		if (needsPrior()) {
+			if (prior == null) {
+				throw new IllegalArgumentException("The " + v.name() + " network is guided by a matching prior; give one.");
+			}
+			if (prior.width() != w || prior.height() != h) throw new IllegalArgumentException("The prior " + prior.width() + "x"
+				+ prior.height() + " does not match the images " + w + "x" + h + ".");
+			in.put(NetworkKind.PRIOR, toTensor(prior.planes(), frame, pw, ph));
+		}
+		Map<String, Tensor> out = colorization.run(in);
 		FloatPlane[] chroma = planes(out.get("chroma"), w, h, frame);
 		FloatPlane lum = planes(out.get("luminance"), w, h, frame)[0];
 		FloatPlane[] wp = planes(out.get("weights"), w, h, frame);
@@ -169,9 +194,13 @@ public final class ColorizationModel implements AutoCloseable {
 
 	/** (1, 3, ph, pw) from Y, Cb, Cr: brought into the frame, then padded right and bottom by repeating the edge. */
 	static Tensor toTensor(YCbCrImage img, Frame frame, int pw, int ph) {
-		FloatPlane[] p = { img.y(), img.cb(), img.cr() };
-		float[] data = new float[3 * pw * ph];
-		for (int c = 0; c < 3; c++) {
+		return toTensor(new FloatPlane[] { img.y(), img.cb(), img.cr() }, frame, pw, ph);
+	}
+
+	/** (1, C, ph, pw) from C planes, brought into the frame and padded like images. */
+	static Tensor toTensor(FloatPlane[] p, Frame frame, int pw, int ph) {
+		float[] data = new float[p.length * pw * ph];
+		for (int c = 0; c < p.length; c++) {
 			FloatPlane q = frame.apply(p[c]);
 			float[] src = q.data();
 			int w = q.width(), h = q.height();
@@ -181,7 +210,7 @@ public final class ColorizationModel implements AutoCloseable {
 				for (int x = 0; x < pw; x++) data[base + y * pw + x] = src[sy * w + Math.min(x, w - 1)];
 			}
 		}
-		return new Tensor(new int[] { 1, 3, ph, pw }, data);
+		return new Tensor(new int[] { 1, p.length, ph, pw }, data);
 	}
 
 	/** The channels of a (1, C, ph, pw) tensor cropped to w x h and taken back out of the frame. */

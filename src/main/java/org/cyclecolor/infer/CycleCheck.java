@@ -54,7 +54,8 @@ public final class CycleCheck {
 		YCbCrImage reference = authorsVariant ? new YCbCrImage(first.pass().warpedLuminance(), ic.cb(), ic.cr(), v.colorRange(), 255)
 			: ic;
 		int factor = first.pass().factor();
-		InferenceEngine.Pass pass = engine.run(target, reference, side.opposite(), factor, refine, false, progress.sub(0, 0.85));
+		InferenceEngine.Pass pass = engine.run(target, reference, side.opposite(), factor, first.pass().maxDisparity(), refine, false,
+			progress.sub(0, 0.85));
 		RgbImage back = clip(YCbCr.toRgb(pass.image(colorYcc.y(), v)));
 		RgbImage rc = clip(color);
 		progress.report(0.85, "cycle SSIM");

@@ -9,6 +9,8 @@ import org.cyclecolor.Progress;
 import org.cyclecolor.image.FloatPlane;
 import org.cyclecolor.image.Resampler;
 import org.cyclecolor.image.YCbCrImage;
+import org.cyclecolor.matching.MatchingPrior;
+import org.cyclecolor.matching.SgmMatcher;
 import org.cyclecolor.method.ColorSide;
 import org.cyclecolor.model.NetworkKind;
 import org.cyclecolor.model.Variant;
@@ -50,9 +52,10 @@ public final class InferenceEngine {
 	/**
 	 * What one pass gives: chroma and the W-weighted reference luminance at full resolution (the
 	 * model's range), the weight volume at the working scale (when kept), the working scale
-	 * factor, whether the refinement ran, the tilings used, and milliseconds per stage.
+	 * factor, the largest disparity the caller gave (0 = none), whether the refinement ran, the tilings used, and
+	 * milliseconds per stage.
 	 */
-	public record Pass(FloatPlane cb, FloatPlane cr, FloatPlane warpedLuminance, WeightVolume weights, int factor,
+	public record Pass(FloatPlane cb, FloatPlane cr, FloatPlane warpedLuminance, WeightVolume weights, int factor, int maxDisparity,
 		boolean refined, TileGrid networkTiles, TileGrid refinementTiles, Map<String, Double> stageMillis) {
 
 		/** The pass's chroma with {@code y} as luminance. */
@@ -72,6 +75,19 @@ public final class InferenceEngine {
 	public Pass run(YCbCrImage target, YCbCrImage reference, ColorSide side, int factor, boolean refine, boolean keepWeights,
 		Progress progress)
 	{
+		return run(target, reference, side, factor, 0, refine, keepWeights, progress);
+	}
+
+	/**
+	 * As {@link #run(YCbCrImage, YCbCrImage, ColorSide, int, boolean, boolean, Progress)}, telling
+	 * guided networks how far their matching prior needs to search.
+	 *
+	 * @param maxDisparity the largest disparity between the images (full-resolution pixels), or 0
+	 *        for as far as the network's candidates reach
+	 */
+	public Pass run(YCbCrImage target, YCbCrImage reference, ColorSide side, int factor, int maxDisparity, boolean refine,
+		boolean keepWeights, Progress progress)
+	{
 		if (factor < 1) throw new IllegalArgumentException("The working scale factor must be at least 1, got " + factor + ".");
 		if (target.width() != reference.width() || target.height() != reference.height()) {
 			throw new IllegalArgumentException("Target " + target + " and reference " + reference + " differ in size.");
@@ -88,16 +104,29 @@ public final class InferenceEngine {
 		progress.checkCancelled();
 
 		Variant v = model.variant();
+		MatchingPrior prior = null;
+		if (model.needsPrior()) {
+			progress.report(0.01, "semi-global matching (the network's prior)");
+			int reach = WorkingScale.largestShift(v);
+			int range = maxDisparity > 0 ? Math.min(reach, (maxDisparity + factor - 1) / factor + 1) : reach;
+			prior = MatchingPrior.estimate(new SgmMatcher(), t.y(), r.y(), side, range);
+			long tp = System.nanoTime();
+			ms.put("prior", millis(t1, tp));
+			t1 = tp;
+			progress.checkCancelled();
+		}
 		int mult = v.sizeMultiple();
 		int pw = roundUp(ww, mult), ph = roundUp(wh, mult);
 		// Pad where no real pixel looks for candidates: after the last column in the network's frame.
 		int ox = v.frame(side).flipHorizontal() ? pw - ww : 0;
 		YCbCrImage tp = pad(t, pw, ph, ox), rp = pad(r, pw, ph, ox);
+		MatchingPrior pp = prior == null ? null
+			: new MatchingPrior(reflect(prior.disparity(), pw, ph, ox), reflect(prior.confidence(), pw, ph, ox));
 		ReceptiveField field = ReceptiveField.of(v.graph(NetworkKind.COLORIZATION));
 		field = field.flipped(v.frame(side).flipHorizontal(), v.frame(side).flipVertical());
 		long maxPixels = Math.max(1, (long) (memoryBudget / MemoryEstimate.bytesPerPixel(v.graph(NetworkKind.COLORIZATION))));
 		TileGrid grid = TileGrid.plan(pw, ph, maxPixels, field, mult, BLEND_BAND);
-		NetworkTiles m = runColorization(tp, rp, side, grid, keepWeights, progress.sub(0.02, networkShare));
+		NetworkTiles m = runColorization(tp, rp, pp, side, grid, keepWeights, progress.sub(0.02, networkShare));
 		FloatPlane[] working = { m.out[0].crop(ox, 0, ww, wh), m.out[1].crop(ox, 0, ww, wh), m.out[2].crop(ox, 0, ww, wh) };
 		WeightVolume weights = keepWeights ? cropVolume(m.weights, pw, ph, ox, ww, wh, v.firstShift(), side) : null;
 		long t2 = System.nanoTime();
@@ -120,14 +149,14 @@ public final class InferenceEngine {
 			ms.put("refine", millis(t3, System.nanoTime()));
 		}
 		progress.report(1, null);
-		return new Pass(chroma[0], chroma[1], full[2], weights, factor, doRefine, grid, refineGrid, ms);
+		return new Pass(chroma[0], chroma[1], full[2], weights, factor, maxDisparity, doRefine, grid, refineGrid, ms);
 	}
 
 	/** M's outputs over the padded working image: cb, cr, luminance, and the weight planes when kept. */
 	private record NetworkTiles(FloatPlane[] out, float[] weights) {}
 
-	private NetworkTiles runColorization(YCbCrImage t, YCbCrImage r, ColorSide side, TileGrid grid, boolean keepWeights,
-		Progress progress)
+	private NetworkTiles runColorization(YCbCrImage t, YCbCrImage r, MatchingPrior prior, ColorSide side, TileGrid grid,
+		boolean keepWeights, Progress progress)
 	{
 		int w = t.width(), h = t.height(), d = model.variant().candidates();
 		Blend blend = new Blend(w, h, 3, keepWeights ? d : 0);
@@ -137,7 +166,8 @@ public final class InferenceEngine {
 			progress.report((double) i / tiles.size(), tiles.size() == 1 ? "running the colorization network"
 				: String.format(Locale.ROOT, "colorization network, tile %d of %d", i + 1, tiles.size()));
 			TileGrid.Tile tile = tiles.get(i);
-			NetworkOutput o = model.colorize(crop(t, tile), crop(r, tile), side);
+			MatchingPrior p = prior == null ? null : prior.crop(tile.x0(), tile.y0(), tile.width(), tile.height());
+			NetworkOutput o = model.colorize(crop(t, tile), crop(r, tile), p, side);
 			blend.add(grid, tile, new FloatPlane[] { o.cb(), o.cr(), o.luminance() }, o.weights().data());
 		}
 		progress.report(1, null);

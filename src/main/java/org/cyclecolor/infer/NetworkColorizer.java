@@ -57,13 +57,23 @@ public final class NetworkColorizer implements Colorizer {
 	 * @param keepWeights also return the weight volume
 	 */
 	public Output run(FloatPlane gray, RgbImage color, ColorSide side, int factor, boolean keepWeights, Progress progress) {
+		return run(gray, color, side, factor, 0, keepWeights, progress);
+	}
+
+	/**
+	 * As {@link #run(FloatPlane, RgbImage, ColorSide, int, boolean, Progress)}, with the largest
+	 * disparity between the images (full-resolution pixels, 0 = unknown) for guided networks' prior.
+	 */
+	public Output run(FloatPlane gray, RgbImage color, ColorSide side, int factor, int maxDisparity, boolean keepWeights,
+		Progress progress)
+	{
 		Variant v = engine.model().variant();
 		YCbCrRange range = v.colorRange();
 		FloatPlane y = YCbCr.grayToY(gray, range, 255);
 		FloatPlane neutral = FloatPlane.filled(gray.width(), gray.height(), 128f);
 		YCbCrImage target = new YCbCrImage(y, neutral, neutral, range, 255);
 		YCbCrImage reference = YCbCr.toYCbCr(color, range);
-		InferenceEngine.Pass pass = engine.run(target, reference, side, factor, refine, keepWeights, progress);
+		InferenceEngine.Pass pass = engine.run(target, reference, side, factor, maxDisparity, refine, keepWeights, progress);
 		return output(gray, pass, v);
 	}
 
@@ -81,7 +91,7 @@ public final class NetworkColorizer implements Colorizer {
 		int factor = WorkingScale.auto(input.maxDisparity(), input.width(), v);
 		long volume = (long) v.candidates() * CoarseGrid.size(input.width(), factor) * CoarseGrid.size(input.height(), factor);
 		boolean maps = volume <= MAPS_LIMIT;
-		Output out = run(input.gray(), input.reference(), input.colorSide(), factor, maps, progress);
+		Output out = run(input.gray(), input.reference(), input.colorSide(), factor, input.maxDisparity(), maps, progress);
 		Map<String, FloatPlane> m = new LinkedHashMap<>();
 		if (maps) {
 			WeightVolumeMaps w = WeightVolumeMaps.of(out.pass().weights(), factor);

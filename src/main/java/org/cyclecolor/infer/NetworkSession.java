@@ -102,6 +102,11 @@ public final class NetworkSession implements AutoCloseable {
 		return kind;
 	}
 
+	/** True when the network reads this input (e.g. the optional {@link NetworkKind#PRIOR}). */
+	public boolean hasInput(String name) {
+		return session.getInputNames().contains(name);
+	}
+
 	/** The device this session runs on and why. */
 	public DeviceSelector.Choice device() {
 		return device;
@@ -115,7 +120,7 @@ public final class NetworkSession implements AutoCloseable {
 		OrtEnvironment env = environment();
 		Map<String, OnnxTensor> feeds = new LinkedHashMap<>();
 		try {
-			for (String name : kind.inputs()) {
+			for (String name : session.getInputNames()) {
 				Tensor t = inputs.get(name);
 				if (t == null) throw new IllegalArgumentException("Missing input '" + name + "' of the " + kind.key() + " network.");
 				long[] shape = new long[t.rank()];

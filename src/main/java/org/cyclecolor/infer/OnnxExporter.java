@@ -183,7 +183,45 @@ public final class OnnxExporter {
 				w.node("Unsqueeze", out, List.of(x, w.constLongs("axes", 2)));
 			}
 			else if (op instanceof Op.CandidatesAsChannels) {
-				w.node("Squeeze", out, List.of(x, w.constLongs("axes", 1)));
+				Dims v = dims.get(n.inputs().get(0));
+				reshape(x, out, 0, 1, new long[] { (long) v.channels() * v.depth() }, 3, 5);
+			}
+			else if (op instanceof Op.ChannelsAsCandidates c) {
+				Dims m = dims.get(n.inputs().get(0));
+				reshape(x, out, 0, 1, new long[] { c.channels(), m.channels() / c.channels() }, 2, 4);
+			}
+			else if (op instanceof Op.ShiftedCorrelation sc) {
+				Dims a = dims.get(n.inputs().get(0));
+				String v = w.fresh("corr.shifted");
+				shift(in.get(1), v, sc.candidates(), sc.firstShift());
+				String u = w.op("Unsqueeze", "corr.a", List.of(x, w.constLongs("axes", 2)));
+				String prod = w.op("Mul", "corr.prod", List.of(v, u));
+				String grouped = w.op("Reshape", "corr.groups", List.of(prod, shapeOf(prod, 0, 1,
+					new long[] { sc.groups(), a.channels() / sc.groups() }, 2, 5)));
+				w.node("ReduceMean", out, List.of(grouped), ints("axes", 2), intAttr("keepdims", 0));
+			}
+			else if (op instanceof Op.ShiftedWeightedSum sw) {
+				String v = w.fresh("wsum.shifted");
+				shift(in.get(1), v, sw.candidates(), sw.firstShift());
+				String u = w.op("Unsqueeze", "weights", List.of(x, w.constLongs("axes", 1)));
+				String prod = w.op("Mul", "weighted", List.of(v, u));
+				w.node("ReduceSum", out, List.of(prod, w.constLongs("axes", 2)), intAttr("keepdims", 0));
+			}
+			else if (op instanceof Op.PriorVolume pv) {
+				priorVolume(x, out, pv);
+			}
+			else if (op instanceof Op.Upsample2) {
+				int rank = dims.get(n.inputs().get(0)).spatialRank();
+				float[] scales = new float[2 + rank];
+				Arrays.fill(scales, 2f);
+				scales[0] = 1f;
+				scales[1] = 1f;
+				w.node("Resize", out, List.of(x, "", w.constFloats("up2.scales", new int[] { scales.length }, scales)),
+					OnnxGraphWriter.stringAttr("mode", "linear"),
+					OnnxGraphWriter.stringAttr("coordinate_transformation_mode", "half_pixel"));
+			}
+			else if (op instanceof Op.AveragePool a) {
+				w.node("AveragePool", out, List.of(x), ints("kernel_shape", a.factor(), a.factor()), ints("strides", a.factor(), a.factor()));
 			}
 			else if (op instanceof Op.MaskCandidates m) {
 				mask(x, out, m.firstShift(), dims.get(n.inputs().get(0)).channels());
@@ -249,6 +287,36 @@ public final class OnnxExporter {
 			String grown = w.op("Mul", "up.grown", List.of(spatial, w.constLongs("stride", s)));
 			String shape2 = w.op("Concat", "up.shape2", List.of(batch, w.constLongs("c", c.out()), grown), intAttr("axis", 0));
 			w.node("Reshape", out, List.of(inter, shape2));
+		}
+
+		/**
+		 * The shape of {@code x} with axes [keepFrom, keepTo) of its shape, then {@code middle}, then
+		 * axes [restFrom, restTo): how the exporter reshapes values whose batch and image sizes are dynamic.
+		 */
+		private String shapeOf(String x, int keepFrom, int keepTo, long[] middle, int restFrom, int restTo) {
+			String shape = w.op("Shape", "reshape.shape", List.of(x));
+			String head = w.op("Slice", "reshape.head", List.of(shape, w.constLongs("s", keepFrom), w.constLongs("e", keepTo)));
+			String tail = w.op("Slice", "reshape.tail", List.of(shape, w.constLongs("s", restFrom), w.constLongs("e", restTo)));
+			return w.op("Concat", "reshape.target", List.of(head, w.constLongs("mid", middle), tail), intAttr("axis", 0));
+		}
+
+		private void reshape(String x, String out, int keepFrom, int keepTo, long[] middle, int restFrom, int restTo) {
+			w.node("Reshape", out, List.of(x, shapeOf(x, keepFrom, keepTo, middle, restFrom, restTo)));
+		}
+
+		/** c * exp(-(d_k - d)^2 / (2 sigma^2)) over the candidates, as {@link Op.PriorVolume} defines. */
+		private void priorVolume(String x, String out, Op.PriorVolume p) {
+			String d = w.op("Slice", "prior.d", List.of(x, w.constLongs("s", 0), w.constLongs("e", 1), w.constLongs("axes", 1)));
+			String c = w.op("Slice", "prior.c", List.of(x, w.constLongs("s", 1), w.constLongs("e", 2), w.constLongs("axes", 1)));
+			String d5 = w.op("Unsqueeze", "prior.d5", List.of(d, w.constLongs("axes", 2)));
+			String c5 = w.op("Unsqueeze", "prior.c5", List.of(c, w.constLongs("axes", 2)));
+			String k = w.constFloats("prior.k", new int[] { 1, 1, p.candidates(), 1, 1 }, p.disparities());
+			String scaled = p.scale() == 1 ? d5 : w.op("Mul", "prior.scaled", List.of(d5, w.constScalar("prior.dscale", (float) p.scale())));
+			String diff = w.op("Sub", "prior.diff", List.of(k, scaled));
+			String sq = w.op("Mul", "prior.sq", List.of(diff, diff));
+			String arg = w.op("Mul", "prior.arg", List.of(sq, w.constScalar("prior.scale", (float) (-0.5 / (p.sigma() * p.sigma())))));
+			String bump = w.op("Exp", "prior.bump", List.of(arg));
+			w.node("Mul", out, List.of(bump, c5));
 		}
 
 		/** g_y = min(j, H-1-j)/(H-1), g_x likewise, expanded to (N, 2, H, W). */

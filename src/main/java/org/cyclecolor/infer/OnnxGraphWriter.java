@@ -103,6 +103,11 @@ final class OnnxGraphWriter {
 		return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
 	}
 
+	static AttributeProto stringAttr(String name, String value) {
+		return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
+			.setS(ByteString.copyFromUtf8(value)).build();
+	}
+
 	static AttributeProto floatAttr(String name, float value) {
 		return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF(value).build();
 	}

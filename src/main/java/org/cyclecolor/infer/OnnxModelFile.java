@@ -219,7 +219,7 @@ public final class OnnxModelFile {
 		GraphProto.Builder out = GraphProto.newBuilder().setName(g.getName() + "-" + kind.key());
 		for (NodeProto n : g.getNodeList()) if (keep.contains(n)) out.addNode(n);
 		for (TensorProto t : g.getInitializerList()) if (needed.contains(t.getName())) out.addInitializer(t);
-		for (ValueInfoProto v : g.getInputList()) if (kind.inputs().contains(v.getName())) out.addInput(v);
+		for (ValueInfoProto v : g.getInputList()) if (kind.isInput(v.getName()) && needed.contains(v.getName())) out.addInput(v);
 		for (ValueInfoProto v : g.getOutputList()) if (kind.outputs().contains(v.getName())) out.addOutput(v);
 		return proto.toBuilder().setGraph(out).build().toByteArray();
 	}

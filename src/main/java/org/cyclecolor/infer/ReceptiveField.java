@@ -69,9 +69,23 @@ public record ReceptiveField(int left, int right, int up, int down, boolean posi
 			int before = fine * (t.kernel() - 1 - t.padBefore()), after = fine * t.padBefore() + g - fine;
 			return new Reach(fine, r.left + before, r.right + after, r.up + before, r.down + after);
 		}
+		if (op instanceof Op.AveragePool a) {
+			return through(new Op.Conv(2, 1, 1, a.factor(), a.factor(), 0, 0, false), r);
+		}
+		if (op instanceof Op.Upsample2) {
+			// linear interpolation reads the neighbouring value on each side: a stride-2 transposed
+			// convolution with the kernel (1/4, 3/4, 3/4, 1/4)
+			return through(new Op.ConvTranspose(2, 1, 1, 4, 2, 1, 1, false), r);
+		}
 		if (op instanceof Op.ShiftCandidates s) {
 			// candidate k of column x is column x - firstShift - k
 			return new Reach(g, r.left + g * (s.firstShift() + s.candidates() - 1), r.right, r.up, r.down);
+		}
+		if (op instanceof Op.ShiftedCorrelation c) {
+			return new Reach(g, r.left + g * (c.firstShift() + c.candidates() - 1), r.right, r.up, r.down);
+		}
+		if (op instanceof Op.ShiftedWeightedSum sw) {
+			return new Reach(g, r.left + g * (sw.firstShift() + sw.candidates() - 1), r.right, r.up, r.down);
 		}
 		if (op instanceof Op.SsimComponents s) {
 			int radius = g * (s.window() / 2);

@@ -7,9 +7,9 @@ import org.cyclecolor.model.Variant;
  * the largest disparity to search fit the network's candidates: candidate k stands for a shift of
  * {@code firstShift + k} working pixels, so at least the largest disparity over the largest
  * candidate shift, rounded up ({@link #factor}). Chosen automatically ({@link #auto}) it also
- * brings the working image down to about {@link #REFERENCE_WIDTH} pixels wide: the width the
- * authors trained and ran their network at (their real pairs are 256 px wide), and the quarter
- * scale at which a 1024x780 pair is colorized within 2 s on two CPU cores (docs/benchmarks.md).
+ * brings the working image down to about the variant's working width ({@link Variant#workingWidth()}):
+ * 256 pixels for the paper's networks — the width the authors trained and ran theirs at (their real
+ * pairs are 256 px wide) — and 512 for the cheaper guided ones (docs/benchmarks.md).
  * <p>
  * Integer factors keep the shrinking an exact mean of whole blocks of pixels and every working
  * pixel centred on a full-resolution position (no resampling kernel); the guided upsampling
@@ -17,14 +17,11 @@ import org.cyclecolor.model.Variant;
  */
 public final class WorkingScale {
 
-	/** The working width the automatic scale aims at. */
-	public static final int REFERENCE_WIDTH = 256;
-
 	private WorkingScale() {}
 
-	/** The automatic factor: the disparities fit, and the working image is about {@link #REFERENCE_WIDTH} wide or smaller. */
+	/** The automatic factor: the disparities fit, and the working image is about the variant's working width or smaller. */
 	public static int auto(int maxDisparity, int width, Variant v) {
-		return Math.max(factor(maxDisparity, v), Math.max(1, (int) Math.round(width / (double) REFERENCE_WIDTH)));
+		return Math.max(factor(maxDisparity, v), Math.max(1, (int) Math.round(width / (double) v.workingWidth())));
 	}
 
 	/** The largest shift (working pixels) the variant's candidates reach. */

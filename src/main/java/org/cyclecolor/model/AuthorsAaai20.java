@@ -37,7 +37,7 @@ public final class AuthorsAaai20 {
 	public static Variant variant() {
 		return new Variant(new Variant.Settings(NAME,
 			"The Cycle-CNN authors' released network M (n = 8, geometry channels, 3-D U-Net; studio-range YCbCr).",
-			CANDIDATES, 1, Variant.OutOfImage.ZERO_PADDED, YCbCrRange.STUDIO, true, 4,
+			CANDIDATES, 1, Variant.OutOfImage.ZERO_PADDED, YCbCrRange.STUDIO, true, 4, 256,
 			Set.of(NetworkKind.COLORIZATION)), AuthorsAaai20::graph);
 	}
 

@@ -52,7 +52,7 @@ public final class CycleCnn {
 	public static Variant variant() {
 		return new Variant(new Variant.Settings(NAME,
 			"The Cycle-CNN paper's network (n = 16 ResNet, masked candidates, 3-D U-Net, refinement; full-range YCbCr).",
-			CANDIDATES, 0, Variant.OutOfImage.MASKED, YCbCrRange.FULL, false, 4,
+			CANDIDATES, 0, Variant.OutOfImage.MASKED, YCbCrRange.FULL, false, 4, 256,
 			Set.of(NetworkKind.COLORIZATION, NetworkKind.REFINEMENT, NetworkKind.STRUCTURE_SIMILARITY)), CycleCnn::graph);
 	}
 
@@ -119,7 +119,7 @@ public final class CycleCnn {
 		return g.build("refined");
 	}
 
-	private static Graph structureSimilarity() {
+	static Graph structureSimilarity() {
 		GraphBuilder g = new GraphBuilder(NetworkKind.STRUCTURE_SIMILARITY, BN_EPS);
 		String a = g.input("gray", 1);
 		String b = g.input("warped_luminance", 1);
@@ -149,8 +149,13 @@ public final class CycleCnn {
 
 	/** The ResNet with its output value named {@code outName}. */
 	static String resnet(GraphBuilder g, String name, String params, String in, int cin, int n, int out, String outName) {
+		return resnet(g, name, params, in, cin, n, out, outName, 8);
+	}
+
+	/** The ResNet with {@code blocks} residual blocks instead of the paper's 8. */
+	static String resnet(GraphBuilder g, String name, String params, String in, int cin, int n, int out, String outName, int blocks) {
 		String x = g.convBnRelu(name + ".c1", params + ".c1", Op.Conv.same(2, cin, n, 5), in);
-		for (int b = 0; b < 8; b++) x = g.residualBlock(name + ".res" + b, params + ".res" + b, 2, n, x);
+		for (int b = 0; b < blocks; b++) x = g.residualBlock(name + ".res" + b, params + ".res" + b, 2, n, x);
 		return g.layer(outName, Op.Conv.same(2, n, out, 3), params + ".out", x);
 	}
 

@@ -38,8 +38,9 @@ public final class Graph {
 
 	private List<ParamSpec> validate() {
 		List<String> inNames = inputs.stream().map(Input::name).toList();
-		if (kind != null && !inNames.equals(kind.inputs())) {
-			throw new IllegalArgumentException(kind.key() + " inputs must be " + kind.inputs() + ", got " + inNames + ".");
+		if (kind != null && !kind.acceptsInputs(inNames)) {
+			throw new IllegalArgumentException(kind.key() + " inputs must be " + kind.inputs() + " (then optionally "
+				+ kind.optionalInputs() + "), got " + inNames + ".");
 		}
 		if (kind != null && !outputs.equals(kind.outputs())) {
 			throw new IllegalArgumentException(kind.key() + " outputs must be " + kind.outputs() + ", got " + outputs + ".");

@@ -395,7 +395,11 @@ public sealed interface Op {
 		}
 	}
 
-	/** A one-channel volume (N, 1, D, H, W) as a map of scores with one channel per candidate (N, D, H, W). */
+	/**
+	 * A volume (N, C, D, H, W) as a map with one channel per channel and candidate (N, C*D, H, W),
+	 * channel {@code c * D + k}: scores of a one-channel volume become one channel per candidate, and
+	 * a correlation volume becomes the input of 2-D layers ("disparity as channels").
+	 */
 	record CandidatesAsChannels() implements Op {
 
 		@Override
@@ -407,8 +411,188 @@ public sealed interface Op {
 		public Dims output(List<Dims> inputs) {
 			Dims x = inputs.get(0);
 			requireRank(x, 3, "CandidatesAsChannels");
-			requireChannels(x, 1, "CandidatesAsChannels");
-			return Dims.map(x.depth(), x.height(), x.width());
+			return Dims.map(x.channels() * x.depth(), x.height(), x.width());
+		}
+	}
+
+	/**
+	 * The inverse of {@link CandidatesAsChannels}: a map (N, C*D, H, W) as a volume (N, C, D, H, W)
+	 * with {@code channels} = C (the map's channel count must be a multiple of it).
+	 */
+	record ChannelsAsCandidates(int channels) implements Op {
+
+		@Override
+		public int arity() {
+			return 1;
+		}
+
+		@Override
+		public Dims output(List<Dims> inputs) {
+			Dims x = inputs.get(0);
+			requireRank(x, 2, "ChannelsAsCandidates");
+			if (channels <= 0 || x.channels() % channels != 0) {
+				throw new IllegalArgumentException("ChannelsAsCandidates: " + x + " does not split into " + channels + " channels.");
+			}
+			return Dims.volume(channels, x.channels() / channels, x.height(), x.width());
+		}
+	}
+
+	/**
+	 * Group-wise correlation (Guo et al., GwcNet, CVPR 2019) of two maps a and b (N, C, H, W) over
+	 * candidate shifts: {@code out[g, k, y, x] = mean over c in group g of a[c, y, x] *
+	 * b[c, y, x - firstShift - k]} (0 where that column is outside), the C channels split into
+	 * {@code groups} consecutive groups. Output (N, groups, D, H, W). Far cheaper than a
+	 * concatenation volume followed by 3-D layers; one op so that a back-end need not hold the
+	 * shifted copies of b (the trainer's memory at full resolution).
+	 */
+	record ShiftedCorrelation(int candidates, int firstShift, int groups) implements Op {
+
+		public ShiftedCorrelation {
+			if (candidates <= 0 || firstShift < 0 || groups <= 0) throw new IllegalArgumentException("Invalid correlation.");
+		}
+
+		@Override
+		public int arity() {
+			return 2;
+		}
+
+		@Override
+		public Dims output(List<Dims> inputs) {
+			Dims a = inputs.get(0), b = inputs.get(1);
+			requireRank(a, 2, "ShiftedCorrelation");
+			if (!a.equals(b)) throw new IllegalArgumentException("ShiftedCorrelation needs two maps of one shape, got " + a + ", " + b + ".");
+			if (a.channels() % groups != 0) {
+				throw new IllegalArgumentException("ShiftedCorrelation: " + a.channels() + " channels do not split into " + groups + " groups.");
+			}
+			return Dims.volume(groups, candidates, a.height(), a.width());
+		}
+
+		@Override
+		public long macs(List<Dims> inputs, Dims output) {
+			return (long) inputs.get(0).channels() * candidates * inputs.get(0).height() * inputs.get(0).width();
+		}
+	}
+
+	/**
+	 * The weighted sum over shifted candidates of a map: from weights w (N, D, H, W) and a map v
+	 * (N, C, H, W), {@code out[c, y, x] = sum_k w[k, y, x] * v[c, y, x - firstShift - k]} (0 where that
+	 * column is outside). The same as {@link WeightedSum} of a {@link ShiftCandidates} volume, in
+	 * one op so that a back-end need not hold the shifted copies.
+	 */
+	record ShiftedWeightedSum(int candidates, int firstShift) implements Op {
+
+		public ShiftedWeightedSum {
+			if (candidates <= 0 || firstShift < 0) throw new IllegalArgumentException("Invalid candidate range.");
+		}
+
+		@Override
+		public int arity() {
+			return 2;
+		}
+
+		@Override
+		public Dims output(List<Dims> inputs) {
+			Dims w = inputs.get(0), v = inputs.get(1);
+			requireRank(w, 2, "ShiftedWeightedSum weights");
+			requireRank(v, 2, "ShiftedWeightedSum map");
+			if (w.channels() != candidates || w.height() != v.height() || w.width() != v.width()) {
+				throw new IllegalArgumentException("ShiftedWeightedSum: weights " + w + " do not match map " + v + ".");
+			}
+			return v;
+		}
+
+		@Override
+		public long macs(List<Dims> inputs, Dims output) {
+			return (long) candidates * output.elements();
+		}
+	}
+
+	/**
+	 * The matching prior as a volume over candidates (after Poggi et al., "Guided Stereo Matching",
+	 * CVPR 2019): from a map (N, 2, H, W) holding a disparity d and a confidence c (0..1),
+	 * {@code out[0, k, y, x] = c * exp(-(firstShift + k - scale * d)^2 / (2 sigma^2))}, (N, 1, D, H, W):
+	 * a bump at the prior's disparity, as tall as it is trusted. {@code scale} converts d into
+	 * candidate units (1 when candidates are pixels of the map, 1/4 for candidates 4 pixels apart).
+	 */
+	record PriorVolume(int candidates, int firstShift, double sigma, double scale) implements Op {
+
+		public PriorVolume {
+			if (candidates <= 0 || firstShift < 0 || !(sigma > 0) || !(scale > 0)) throw new IllegalArgumentException("Invalid prior volume.");
+		}
+
+		@Override
+		public int arity() {
+			return 1;
+		}
+
+		@Override
+		public Dims output(List<Dims> inputs) {
+			Dims x = inputs.get(0);
+			requireRank(x, 2, "PriorVolume");
+			requireChannels(x, 2, "PriorVolume");
+			return Dims.volume(1, candidates, x.height(), x.width());
+		}
+
+		/** The disparity each candidate stands for. */
+		public float[] disparities() {
+			float[] d = new float[candidates];
+			for (int k = 0; k < candidates; k++) d[k] = firstShift + k;
+			return d;
+		}
+	}
+
+	/**
+	 * Linear interpolation to twice the size on every spatial axis (both image axes of a map; the
+	 * candidate axis too for a volume), each value centred on its block of two (half-pixel
+	 * centres): {@code out[2i] = 0.75 x[i] + 0.25 x[i-1]}, {@code out[2i+1] = 0.75 x[i] + 0.25 x[i+1]},
+	 * indices clamped to the edges. Fixed weights: no parameters, no checkerboard.
+	 */
+	record Upsample2() implements Op {
+
+		@Override
+		public int arity() {
+			return 1;
+		}
+
+		@Override
+		public Dims output(List<Dims> inputs) {
+			Dims x = inputs.get(0);
+			return x.isVolume() ? Dims.volume(x.channels(), 2 * x.depth(), 2 * x.height(), 2 * x.width())
+				: Dims.map(x.channels(), 2 * x.height(), 2 * x.width());
+		}
+
+		@Override
+		public long macs(List<Dims> inputs, Dims output) {
+			return 2 * output.elements();
+		}
+	}
+
+	/** The mean of each {@code factor} x {@code factor} block of a map (sizes must be multiples of the factor). */
+	record AveragePool(int factor) implements Op {
+
+		public AveragePool {
+			if (factor < 2) throw new IllegalArgumentException("Pooling needs a factor of at least 2.");
+		}
+
+		@Override
+		public int arity() {
+			return 1;
+		}
+
+		@Override
+		public Dims output(List<Dims> inputs) {
+			Dims x = inputs.get(0);
+			requireRank(x, 2, "AveragePool");
+			if (x.height() % factor != 0 || x.width() % factor != 0) {
+				throw new IllegalArgumentException("AveragePool by " + factor + " needs sizes that are multiples of it, got " + x
+					+ "; sizes must be multiples of the network's size multiple.");
+			}
+			return Dims.map(x.channels(), x.height() / factor, x.width() / factor);
+		}
+
+		@Override
+		public long macs(List<Dims> inputs, Dims output) {
+			return inputs.get(0).elements();
 		}
 	}
 

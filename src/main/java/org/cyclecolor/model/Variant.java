@@ -58,10 +58,12 @@ public final class Variant {
 	 * @param upsideDown the network was trained on images rotated by 180 degrees, so it sees them
 	 *        flipped top to bottom whatever the side
 	 * @param sizeMultiple H and W must be multiples of it (the caller pads)
+	 * @param workingWidth the width, in pixels, colorization shrinks images towards when it chooses
+	 *        the working scale itself (a larger one only when the disparities need it)
 	 * @param networks which of the three networks the variant defines
 	 */
 	public record Settings(String name, String summary, int candidates, int firstShift, OutOfImage outOfImage,
-		YCbCrRange colorRange, boolean upsideDown, int sizeMultiple, Set<NetworkKind> networks) {
+		YCbCrRange colorRange, boolean upsideDown, int sizeMultiple, int workingWidth, Set<NetworkKind> networks) {
 
 		public Settings {
 			networks = Set.copyOf(networks);
@@ -69,7 +71,7 @@ public final class Variant {
 		}
 
 		Settings withCandidates(int d) {
-			return new Settings(name, summary, d, firstShift, outOfImage, colorRange, upsideDown, sizeMultiple, networks);
+			return new Settings(name, summary, d, firstShift, outOfImage, colorRange, upsideDown, sizeMultiple, workingWidth, networks);
 		}
 	}
 
@@ -129,8 +131,18 @@ public final class Variant {
 		return settings.sizeMultiple();
 	}
 
+	/** The width colorization shrinks images towards when it chooses the working scale. */
+	public int workingWidth() {
+		return settings.workingWidth();
+	}
+
 	public boolean has(NetworkKind kind) {
 		return settings.networks().contains(kind);
+	}
+
+	/** True when its colorization network reads a matching prior ({@link NetworkKind#PRIOR}). */
+	public boolean readsPrior() {
+		return graph(NetworkKind.COLORIZATION).inputs().stream().anyMatch(i -> i.name().equals(NetworkKind.PRIOR));
 	}
 
 	/** The graph of one of its networks (built once). */

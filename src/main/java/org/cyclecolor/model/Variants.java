@@ -15,6 +15,8 @@ public final class Variants {
 	static {
 		register(CycleCnn.variant());
 		register(AuthorsAaai20.variant());
+		register(GuidedCycleCnn.guided());
+		register(GuidedCycleCnn.lite());
 	}
 
 	private Variants() {}

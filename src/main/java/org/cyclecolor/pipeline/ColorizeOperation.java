@@ -183,7 +183,7 @@ public final class ColorizeOperation {
 			InferenceEngine engine = new InferenceEngine(lease.model(), upsampler, memoryBudget);
 			NetworkColorizer colorizer = new NetworkColorizer(engine, refine);
 			double end = cycle ? 0.5 : 1;
-			NetworkColorizer.Output out = colorizer.run(pair.gray(), pair.color(), d.side, d.factor, weights,
+			NetworkColorizer.Output out = colorizer.run(pair.gray(), pair.color(), d.side, d.factor, d.maxDisparity, weights,
 				progress.sub(0.05, end));
 			if (refine && !out.pass().refined()) {
 				String n = capitalized(described.shortName()) + " (" + v.name() + ") has no refinement network; the result is not refined.";

@@ -119,12 +119,12 @@ public final class ModelExport {
 				return new Parity(out);
 			}
 			NDArray target = NDArrays.concat(new NDList(gray, s.full(gray.getShape(), 128f), s.full(gray.getShape(), 128f)), 1);
-			out.put(NetworkKind.COLORIZATION, agreement(bundle, NetworkKind.COLORIZATION, ort, m, s, Map.of("target", target,
-				"reference", example.color(s)), "chroma"));
+			Map<String, NDArray> first = new LinkedHashMap<>(Map.of("target", target, "reference", example.color(s)));
+			if (example.hasPrior()) first.put(NetworkKind.PRIOR, example.prior(s));
+			out.put(NetworkKind.COLORIZATION, agreement(bundle, NetworkKind.COLORIZATION, ort, m, s, first, "chroma"));
 			if (bundle.has(NetworkKind.REFINEMENT)) {
 				// One input for every runtime (the float64 first colorization), so that only the refinement's own error shows.
-				Tensor c64 = run(bundle, NetworkKind.COLORIZATION, m, s, Map.of("target", target, "reference", example.color(s)),
-					DataType.FLOAT64, "chroma");
+				Tensor c64 = run(bundle, NetworkKind.COLORIZATION, m, s, first, DataType.FLOAT64, "chroma");
 				NDArray colorized = NDArrays.concat(new NDList(gray, DjlNetwork.toNDArray(s, c64)), 1);
 				out.put(NetworkKind.REFINEMENT, agreement(bundle, NetworkKind.REFINEMENT, ort, m, s, Map.of("colorized", colorized),
 					"refined"));

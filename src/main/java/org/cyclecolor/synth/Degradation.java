@@ -23,10 +23,19 @@ import org.cyclecolor.image.YCbCr;
  * @param monoNoise σ of the additive noise on the gray image, fraction of full scale
  * @param colorCamera a three-channel camera, or null for the view as it is
  * @param colorNoise σ of the additive noise on each colour channel, fraction of full scale
+ * @param variedLevel each image's noise is its σ times a random factor between 0 and
+ *        {@value #MAX_LEVEL} (so that one training run sees clean and noisy pairs), not σ itself
  */
 public record Degradation(String name, CameraModel monoCamera, double monoNoise, CameraModel colorCamera,
-	double colorNoise)
+	double colorNoise, boolean variedLevel)
 {
+
+	/** The largest factor a varied noise level reaches. */
+	public static final double MAX_LEVEL = 1.25;
+
+	public Degradation(String name, CameraModel monoCamera, double monoNoise, CameraModel colorCamera, double colorNoise) {
+		this(name, monoCamera, monoNoise, colorCamera, colorNoise, false);
+	}
 
 	/** BT.601 luma weights (as in {@link YCbCr#luma}). */
 	private static final double LUMA_R = 0.299, LUMA_B = 0.114, LUMA_G = 1 - LUMA_R - LUMA_B;
@@ -36,6 +45,9 @@ public record Degradation(String name, CameraModel monoCamera, double monoNoise,
 
 	/** The paper's noise setting: σ = 0.01 of full scale on the gray image, 0.03 on the colour image. */
 	public static final Degradation NOISY = new Degradation("noisy", null, 0.01, null, 0.03);
+
+	/** For training: each image clean, noisy, or in between (the noisy preset's σ times a random 0..1.25). */
+	public static final Degradation MIXED = new Degradation("mixed", null, 0.01, null, 0.03, true);
 
 	/**
 	 * Two different cameras: the sample's mono camera (red-leaning spectral response, gain 1.1,
@@ -58,36 +70,38 @@ public record Degradation(String name, CameraModel monoCamera, double monoNoise,
 		}
 	}
 
-	/** The presets by name: "clean", "noisy", "camera". */
+	/** The presets by name: "clean", "noisy", "mixed", "camera". */
 	public static Degradation preset(String name) {
 		switch (name.trim().toLowerCase(Locale.ROOT)) {
 			case "clean": return CLEAN;
 			case "noisy": return NOISY;
 			case "camera": return CAMERA;
+			case "mixed": return MIXED;
 			default:
-				throw new UserException("Unknown preset '" + name + "'; use clean, noisy or camera.");
+				throw new UserException("Unknown preset '" + name + "'; use clean, noisy, mixed or camera.");
 		}
 	}
 
 	public Degradation withMonoCamera(CameraModel camera) {
-		return new Degradation("custom", camera, monoNoise, colorCamera, colorNoise);
+		return new Degradation("custom", camera, monoNoise, colorCamera, colorNoise, variedLevel);
 	}
 
 	public Degradation withColorCamera(CameraModel camera) {
-		return new Degradation("custom", monoCamera, monoNoise, camera, colorNoise);
+		return new Degradation("custom", monoCamera, monoNoise, camera, colorNoise, variedLevel);
 	}
 
 	public Degradation withNoise(double mono, double color) {
-		return new Degradation("custom", monoCamera, mono, colorCamera, color);
+		return new Degradation("custom", monoCamera, mono, colorCamera, color, variedLevel);
 	}
 
 	/** The mono camera's image of a colour view (0..255, whole codes). */
 	public FloatPlane gray(RgbImage view, Random rng) {
-		if (monoCamera != null) return addNoiseAndQuantise(monoCamera.capture(CameraModel.linearise(view), rng)[0], monoNoise, rng);
+		double sigma = level(monoNoise, rng);
+		if (monoCamera != null) return addNoiseAndQuantise(monoCamera.capture(CameraModel.linearise(view), rng)[0], sigma, rng);
 		// The luma in double precision, rounded once (a float in between could round a x.4999 up).
 		FloatPlane out = new FloatPlane(view.width(), view.height());
 		float[] r = view.r().data(), g = view.g().data(), b = view.b().data(), d = out.data();
-		double sd = monoNoise * 255;
+		double sd = sigma * 255;
 		for (int i = 0; i < d.length; i++) {
 			double v = LUMA_R * r[i] + LUMA_G * g[i] + LUMA_B * b[i];
 			if (sd > 0) v += sd * rng.nextGaussian();
@@ -105,7 +119,7 @@ public record Degradation(String name, CameraModel monoCamera, double monoNoise,
 			throw new UserException("A simulated mono camera needs the colour view, but these pairs hold ready-made gray "
 				+ "images; use the clean or noisy preset, or noise only.");
 		}
-		return monoNoise == 0 ? gray : addNoiseAndQuantise(gray, monoNoise, rng);
+		return monoNoise == 0 ? gray : addNoiseAndQuantise(gray, level(monoNoise, rng), rng);
 	}
 
 	/** The colour camera's image of a colour view (0..255, whole codes). */
@@ -113,8 +127,14 @@ public record Degradation(String name, CameraModel monoCamera, double monoNoise,
 		FloatPlane[] c;
 		if (colorCamera == null) c = new FloatPlane[] { view.r(), view.g(), view.b() };
 		else c = colorCamera.capture(CameraModel.linearise(view), rng);
-		return new RgbImage(addNoiseAndQuantise(c[0], colorNoise, rng), addNoiseAndQuantise(c[1], colorNoise, rng),
-			addNoiseAndQuantise(c[2], colorNoise, rng), 255);
+		double sigma = level(colorNoise, rng);
+		return new RgbImage(addNoiseAndQuantise(c[0], sigma, rng), addNoiseAndQuantise(c[1], sigma, rng),
+			addNoiseAndQuantise(c[2], sigma, rng), 255);
+	}
+
+	/** σ, or σ times a random level when the level varies. */
+	private double level(double sigma, Random rng) {
+		return variedLevel && sigma > 0 ? sigma * MAX_LEVEL * rng.nextDouble() : sigma;
 	}
 
 	/** Whether {@link #color} changes a view whose values are whole codes already. */
@@ -141,8 +161,8 @@ public record Degradation(String name, CameraModel monoCamera, double monoNoise,
 
 	/** A one-line description for logs and manifests, e.g. "noisy: gray + noise σ 0.010, colour + noise σ 0.030". */
 	public String describe() {
-		return String.format(Locale.ROOT, "%s: gray%s + noise σ %.3f, colour%s + noise σ %.3f", name,
-			monoCamera == null ? "" : " through camera '" + monoCamera.name() + "'", monoNoise,
-			colorCamera == null ? "" : " through camera '" + colorCamera.name() + "'", colorNoise);
+		return String.format(Locale.ROOT, "%s: gray%s + noise σ %s%.3f, colour%s + noise σ %s%.3f", name,
+			monoCamera == null ? "" : " through camera '" + monoCamera.name() + "'", variedLevel ? "0.." : "", variedLevel ? MAX_LEVEL * monoNoise : monoNoise,
+			colorCamera == null ? "" : " through camera '" + colorCamera.name() + "'", variedLevel ? "0.." : "", variedLevel ? MAX_LEVEL * colorNoise : colorNoise);
 	}
 }

@@ -199,7 +199,13 @@ public final class DjlNetwork implements AutoCloseable {
 		if (op instanceof Op.ShiftCandidates s) return ops.shift(x, s.candidates(), s.firstShift());
 		if (op instanceof Op.RepeatCandidates r) return x.expandDims(2).repeat(2, r.candidates());
 		if (op instanceof Op.AsVolume) return x.expandDims(2);
-		if (op instanceof Op.CandidatesAsChannels) return x.squeeze(1);
+		if (op instanceof Op.CandidatesAsChannels) return ops.candidatesAsChannels(x);
+		if (op instanceof Op.ChannelsAsCandidates c) return ops.channelsAsCandidates(x, c.channels());
+		if (op instanceof Op.ShiftedCorrelation c) return ops.shiftedCorrelation(in.get(0), in.get(1), c);
+		if (op instanceof Op.ShiftedWeightedSum sw) return ops.shiftedWeightedSum(in.get(0), in.get(1), sw.firstShift());
+		if (op instanceof Op.PriorVolume pv) return ops.priorVolume(x, pv);
+		if (op instanceof Op.Upsample2) return ops.upsample2(x);
+		if (op instanceof Op.AveragePool a) return ops.averagePool(x, a.factor());
 		if (op instanceof Op.MaskCandidates m) return x.add(ops.maskPenalty(x, m.firstShift()));
 		if (op instanceof Op.SoftmaxChannels) return x.softmax(1);
 		if (op instanceof Op.WeightedSum) return in.get(1).mul(x.expandDims(1)).sum(new int[] { 2 });

@@ -1,5 +1,6 @@
 package org.cyclecolor.train;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -63,9 +64,11 @@ public final class Objective {
 		}
 		NDArray color = batch.color(scope).toType(type, false);
 		NDArray colorChroma = color.get(":, 1:3");
+		NDArray prior = batch.hasPrior() ? batch.prior(scope).toType(type, false) : null;
+		NDArray backPrior = batch.hasPrior() ? batch.backPrior(scope).toType(type, false) : null;
 		NDArray backward;
 		if (config.mode() == TrainingConfig.Mode.SUPERVISED) {
-			Passes p = passes(scope, nets, gray, color, false, training);
+			Passes p = passes(scope, nets, gray, color, prior, backPrior, false, training);
 			NDArray truth = batch.truthChroma(scope).toType(type, false);
 			NDArray sup = Losses.meanSquared(p.firstChroma(), truth);
 			t.put(TOTAL, sup);
@@ -78,7 +81,7 @@ public final class Objective {
 			}
 		}
 		else {
-			Passes p = passes(scope, nets, gray, color, true, training);
+			Passes p = passes(scope, nets, gray, color, prior, backPrior, true, training);
 			NDArray total = scope.zeros(new Shape(), gray.getDataType());
 			if (config.lambdaStructure() > 0 && config.structure() != TrainingConfig.StructureLoss.NONE) {
 				NDArray ss = config.structure() == TrainingConfig.StructureLoss.LEARNED
@@ -124,15 +127,30 @@ public final class Objective {
 	public static Passes passes(NDManager scope, TrainingNetworks nets, NDArray gray, NDArray color, boolean second,
 		boolean training)
 	{
+		return passes(scope, nets, gray, color, null, null, second, training);
+	}
+
+	/**
+	 * As {@link #passes(NDManager, TrainingNetworks, NDArray, NDArray, boolean, boolean)} for guided
+	 * networks: {@code prior} is the first pass's matching prior and {@code backPrior} the second's,
+	 * both in the first pass's frame (null for networks without a prior).
+	 */
+	public static Passes passes(NDManager scope, TrainingNetworks nets, NDArray gray, NDArray color, NDArray prior, NDArray backPrior,
+		boolean second, boolean training)
+	{
 		DjlNetwork m = nets.get(NetworkKind.COLORIZATION);
 		NDArray neutral = scope.full(gray.getShape(), 128f, gray.getDataType());
 		NDArray target = NDArrays.concat(new NDList(gray, neutral, neutral), 1);
-		Map<String, NDArray> first = m.forward(scope, Map.of("target", target, "reference", color), training);
+		Map<String, NDArray> firstIn = new HashMap<>(Map.of("target", target, "reference", color));
+		if (prior != null) firstIn.put(NetworkKind.PRIOR, prior);
+		Map<String, NDArray> first = m.forward(scope, firstIn, training);
 		NDArray chroma1 = first.get("chroma");
 		if (!second) return new Passes(chroma1, first.get("luminance"), first.get("weights"), null, null);
 		NDArray firstResult = NDArrays.concat(new NDList(gray, chroma1), 1);
 		NDArray colorGray = NDArrays.concat(new NDList(color.get(":, 0:1"), neutral, neutral), 1);
-		Map<String, NDArray> back = m.forward(scope, Map.of("target", colorGray.flip(3), "reference", firstResult.flip(3)), training);
+		Map<String, NDArray> backIn = new HashMap<>(Map.of("target", colorGray.flip(3), "reference", firstResult.flip(3)));
+		if (backPrior != null) backIn.put(NetworkKind.PRIOR, backPrior.flip(3));
+		Map<String, NDArray> back = m.forward(scope, backIn, training);
 		return new Passes(chroma1, first.get("luminance"), first.get("weights"), back.get("chroma").flip(3), back.get("weights"));
 	}
 

@@ -9,6 +9,8 @@ import org.cyclecolor.image.RgbImage;
 import org.cyclecolor.image.YCbCr;
 import org.cyclecolor.image.YCbCrImage;
 import org.cyclecolor.method.ColorSide;
+import org.cyclecolor.matching.MatchingPrior;
+import org.cyclecolor.matching.SgmMatcher;
 import org.cyclecolor.model.Frame;
 import org.cyclecolor.model.Variant;
 
@@ -27,9 +29,11 @@ public final class TrainingBatch {
 	private final float[] truthChroma;
 	private final float[] warped;
 	private final float[] ssimTarget;
+	private final float[] prior;
+	private final float[] backPrior;
 
 	private TrainingBatch(int width, int height, float[] grayY, float[] color, float[] truthChroma, float[] warped,
-		float[] ssimTarget)
+		float[] ssimTarget, float[] prior, float[] backPrior)
 	{
 		this.width = width;
 		this.height = height;
@@ -38,6 +42,8 @@ public final class TrainingBatch {
 		this.truthChroma = truthChroma;
 		this.warped = warped;
 		this.ssimTarget = ssimTarget;
+		this.prior = prior;
+		this.backPrior = backPrior;
 	}
 
 	/**
@@ -47,7 +53,7 @@ public final class TrainingBatch {
 	public static TrainingBatch structure(FloatPlane grayY, FloatPlane warpedLuminance, FloatPlane target) {
 		if (!grayY.sameSize(warpedLuminance) || !grayY.sameSize(target)) throw new IllegalArgumentException("Planes differ in size.");
 		return new TrainingBatch(grayY.width(), grayY.height(), grayY.data().clone(), null, null, warpedLuminance.data().clone(),
-			target.data().clone());
+			target.data().clone(), null, null);
 	}
 
 	/**
@@ -57,6 +63,27 @@ public final class TrainingBatch {
 	 * @param truth the gray view's true colour (supervised mode), or null
 	 */
 	public static TrainingBatch of(Variant variant, FloatPlane gray, RgbImage colorImage, ColorSide side, RgbImage truth) {
+		if (!variant.readsPrior()) return of(variant, gray, colorImage, side, truth, null, null);
+		FloatPlane colorY = YCbCr.luma(colorImage);
+		int range = variant.firstShift() + variant.candidates() - 1; // as far as the candidates reach
+		SgmMatcher m = new SgmMatcher();
+		return of(variant, gray, colorImage, side, truth, MatchingPrior.estimate(m, gray, colorY, side, range),
+			MatchingPrior.estimate(m, colorY, gray, side.opposite(), range));
+	}
+
+	/**
+	 * As {@link #of(Variant, FloatPlane, RgbImage, ColorSide, RgbImage)} with the matching priors
+	 * already known (guided variants; null otherwise), in the images' frame.
+	 *
+	 * @param prior the gray image's prior against the colour image (first pass)
+	 * @param backPrior the colour image's prior against the gray image (the cycle's second pass)
+	 */
+	public static TrainingBatch of(Variant variant, FloatPlane gray, RgbImage colorImage, ColorSide side, RgbImage truth,
+		MatchingPrior prior, MatchingPrior backPrior)
+	{
+		if (variant.readsPrior() && (prior == null || backPrior == null)) {
+			throw new IllegalArgumentException("The " + variant.name() + " network reads a matching prior; give both passes' priors.");
+		}
 		Frame frame = variant.frame(side);
 		int w = gray.width(), h = gray.height();
 		FloatPlane y = frame.apply(YCbCr.grayToY(gray, variant.colorRange(), 255));
@@ -67,7 +94,9 @@ public final class TrainingBatch {
 			YCbCrImage t = YCbCr.toYCbCr(truth, variant.colorRange());
 			truthData = planes(frame, t.cb(), t.cr());
 		}
-		return new TrainingBatch(w, h, y.data().clone(), colorData, truthData, null, null);
+		float[] p = prior == null ? null : planes(frame, prior.planes());
+		float[] bp = backPrior == null ? null : planes(frame, backPrior.planes());
+		return new TrainingBatch(w, h, y.data().clone(), colorData, truthData, null, null, p, bp);
 	}
 
 	private static float[] planes(Frame frame, FloatPlane... planes) {
@@ -92,6 +121,26 @@ public final class TrainingBatch {
 
 	public boolean hasTruth() {
 		return truthChroma != null;
+	}
+
+	/** True when the example carries matching priors (guided variants). */
+	public boolean hasPrior() {
+		return prior != null;
+	}
+
+	/** The first pass's matching prior in the network's frame, (1, 2, H, W) [disparity, confidence]. */
+	public NDArray prior(NDManager scope) {
+		if (prior == null) throw new IllegalStateException("This example has no matching prior.");
+		return scope.create(prior, new Shape(1, 2, height, width));
+	}
+
+	/**
+	 * The second pass's matching prior (the colour image's against the gray image), in the first
+	 * pass's frame — the second pass flips it with the images — (1, 2, H, W).
+	 */
+	public NDArray backPrior(NDManager scope) {
+		if (backPrior == null) throw new IllegalStateException("This example has no matching prior.");
+		return scope.create(backPrior, new Shape(1, 2, height, width));
 	}
 
 	/** The gray image's Y, (1, 1, H, W). */

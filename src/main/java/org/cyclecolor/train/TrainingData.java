@@ -11,6 +11,8 @@ import org.cyclecolor.UserException;
 import org.cyclecolor.image.FloatPlane;
 import org.cyclecolor.image.Resampler;
 import org.cyclecolor.image.YCbCr;
+import org.cyclecolor.matching.MatchingPrior;
+import org.cyclecolor.matching.SgmMatcher;
 import org.cyclecolor.metrics.Ssim;
 import org.cyclecolor.synth.Degradation;
 import org.cyclecolor.image.RgbImage;
@@ -36,10 +38,23 @@ import org.cyclecolor.synth.UnlabelledPairs;
 public final class TrainingData {
 
 	/** One pair as the trainer uses it: shrunk, with the true colour in supervised mode. */
-	record Example(MonoColorPair pair, RgbImage truth, int shrink) {
+	record Example(MonoColorPair pair, RgbImage truth, int shrink, MatchingPrior prior, MatchingPrior backPrior) {
+
+		Example(MonoColorPair pair, RgbImage truth, int shrink) {
+			this(pair, truth, shrink, null, null);
+		}
 
 		long bytes() {
-			return 4L * pair.width() * pair.height() * (truth == null ? 4 : 7);
+			return 4L * pair.width() * pair.height() * ((truth == null ? 4 : 7) + (prior == null ? 0 : 4));
+		}
+
+		/** This example with the matching priors of both passes, computed at its (shrunk) size. */
+		Example withPriors(Variant v) {
+			FloatPlane colorY = YCbCr.luma(pair.color());
+			int range = Math.min(v.firstShift() + v.candidates() - 1, pair.maxDisparity() + 1);
+			SgmMatcher m = new SgmMatcher();
+			return new Example(pair, truth, shrink, MatchingPrior.estimate(m, pair.gray(), colorY, pair.colorSide(), range),
+				MatchingPrior.estimate(m, colorY, pair.gray(), pair.colorSide().opposite(), range));
 		}
 	}
 
@@ -87,7 +102,8 @@ public final class TrainingData {
 				progress.report((double) i / items.size(), "Reading training pair " + (i + 1) + " of " + items.size());
 				Example full = items.get(i).source().load(items.get(i).index());
 				f = autoShrink(full.pair().maxDisparity(), e.width(), variant);
-				remember(i, shrunk(full, f));
+				Example small = shrunk(full, f);
+				remember(i, variant.readsPrior() ? small.withPriors(variant) : small);
 			}
 			shrink[i] = f;
 			entries.add(new PairDataset.Entry(e.id(), ceilDiv(e.width(), f), ceilDiv(e.height(), f), false, Map.of()));
@@ -97,7 +113,7 @@ public final class TrainingData {
 		}
 		catch (UserException tooLarge) {
 			throw new UserException(tooLarge.getMessage() + "\n(sizes after shrinking each pair " + (config.shrink() == 0
-				? "so that its disparities fit " + variant.candidates() + " candidates and it is about " + REFERENCE_WIDTH + " px wide"
+				? "so that its disparities fit " + variant.candidates() + " candidates and it is about " + variant.workingWidth() + " px wide"
 				: "by " + config.shrink()) + "; choose a smaller crop or --shrink 1)", tooLarge);
 		}
 	}
@@ -176,16 +192,13 @@ public final class TrainingData {
 		return Math.max(1, ceilDiv(maxDisparity, reach));
 	}
 
-	/** Width the inference engine shrinks images towards: the authors' 256-pixel working width. */
-	public static final int REFERENCE_WIDTH = 256;
-
 	/**
 	 * The inference engine's automatic factor, so that training sees pairs at the scale they will be
-	 * colorized at: the disparities fit the candidates, and the image is about
-	 * {@value #REFERENCE_WIDTH} pixels wide or smaller.
+	 * colorized at: the disparities fit the candidates, and the image is about the variant's working
+	 * width or smaller.
 	 */
 	public static int autoShrink(int maxDisparity, int width, Variant variant) {
-		return Math.max(fitShrink(maxDisparity, variant), Math.max(1, (int) Math.round(width / (double) REFERENCE_WIDTH)));
+		return Math.max(fitShrink(maxDisparity, variant), Math.max(1, (int) Math.round(width / (double) variant.workingWidth())));
 	}
 
 	/** The datasets, for logs and provenance. */
@@ -222,7 +235,9 @@ public final class TrainingData {
 			StructureExample s = structureExample(p.gray(), truth, step);
 			return TrainingBatch.structure(s.grayY(), s.warped(), s.target());
 		}
-		return TrainingBatch.of(variant, p.gray(), p.color(), p.colorSide(), truth);
+		if (!variant.readsPrior()) return TrainingBatch.of(variant, p.gray(), p.color(), p.colorSide(), truth);
+		return TrainingBatch.of(variant, p.gray(), p.color(), p.colorSide(), truth,
+			e.prior().crop(c.x(), c.y(), c.width(), c.height()), e.backPrior().crop(c.x(), c.y(), c.width(), c.height()));
 	}
 
 	/**
@@ -265,6 +280,7 @@ public final class TrainingData {
 		if (e != null) return e;
 		Item it = items.get(i);
 		e = shrunk(it.source().load(it.index()), shrink[i]);
+		if (variant.readsPrior() && structureCamera == null) e = e.withPriors(variant);
 		remember(i, e);
 		return e;
 	}

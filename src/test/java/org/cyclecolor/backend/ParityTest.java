@@ -59,7 +59,7 @@ class ParityTest {
 	@MethodSource("networks")
 	void onnxRuntimeAndDjlAgreeWithRandomWeights(String variant, NetworkKind kind) throws Exception {
 		Graph g = Variants.get(variant).graph(kind);
-		Map<String, Tensor> in = TestNetworks.inputs(kind, TestNetworks.pair(40, 64, 5, 7));
+		Map<String, Tensor> in = TestNetworks.inputs(kind, TestNetworks.pair(40, 64, TestNetworks.SHIFT_OF_PAIRS, 7));
 		check(variant + " " + kind.key() + " (random weights, 64x40)", g, TestNetworks.calibrated(g, 11, in), in);
 	}
 

@@ -77,13 +77,32 @@ public final class TestNetworks {
 		return new Tensor[] { target, reference };
 	}
 
-	/** Inputs for one network kind from a pair. */
+	/** The shift the parity tests' pairs are made with. */
+	static final int SHIFT_OF_PAIRS = 5;
+
+	/**
+	 * A matching prior (1, 2, h, w) for a pair made with {@code shift}: the true disparity plus
+	 * noise of a quarter pixel, trusted (1) on about two thirds of the pixels and not at all (0) on
+	 * the rest, where its disparity is wrong by up to 10 pixels. Guided networks read it; others ignore it.
+	 */
+	public static Tensor prior(int h, int w, int shift, long seed) {
+		Random r = new Random(seed);
+		Tensor p = Tensor.zeros(1, 2, h, w);
+		for (int i = 0; i < h * w; i++) {
+			boolean trusted = r.nextDouble() < 0.67;
+			p.data()[i] = (float) (trusted ? shift + 0.25 * r.nextGaussian() : shift + 10 * r.nextDouble());
+			p.data()[h * w + i] = trusted ? 1f : 0f;
+		}
+		return p;
+	}
+
+	/** Inputs for one network kind from a pair (the colorization network also gets a {@link #prior}). */
 	public static Map<String, Tensor> inputs(NetworkKind kind, Tensor[] pair) {
 		Tensor t = pair[0], ref = pair[1];
 		int h = t.dim(2), w = t.dim(3);
 		switch (kind) {
 			case COLORIZATION:
-				return Map.of("target", t, "reference", ref);
+				return Map.of("target", t, "reference", ref, NetworkKind.PRIOR, prior(h, w, SHIFT_OF_PAIRS, 3));
 			case REFINEMENT:
 				return Map.of("colorized", t);
 			default:

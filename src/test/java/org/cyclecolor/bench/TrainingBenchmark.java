@@ -39,7 +39,8 @@ import org.cyclecolor.train.TrainingNetworks;
  * structure-similarity network, L_cc, L_smooth, the refinement CNN, backward and the RMSProp
  * update) on a 256x512 and a 128x256 crop (H x W), and the process's peak resident memory.
  * <p>
- * {@code scripts/bench TrainingBenchmark [runs] [threads] [W H]} (defaults 5 and 2, both sizes):
+ * {@code scripts/bench TrainingBenchmark [runs] [threads] [W H] [variant]} (defaults 5 and 2, both sizes, the
+ * default model's variant):
  * median and fastest of the runs after two warm-up steps. Also the process CPU time per step
  * divided by the threads: the better estimate of an idle machine's wall time when others share the
  * CPU. A step whose loss is not finite is reported as failed, without a time: its backward pass
@@ -62,7 +63,7 @@ public final class TrainingBenchmark {
 		System.out.printf(Locale.ROOT, "TrainingBenchmark: %d cores, %d PyTorch threads, Java %s; median of %d steps after 2 warm-up"
 			+ " steps; load %s%n", Runtime.getRuntime().availableProcessors(), threads, System.getProperty("java.version"), runs,
 			loadAverage());
-		Variant v = Variants.get("cyclecnn");
+		Variant v = Variants.get(args.length > 4 ? args[4] : "cyclecnn");
 		TrainingConfig config = TrainingConfig.paper();
 		try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
 			JniUtils.setNumThreads(threads);

@@ -1,0 +1,56 @@
+package org.cyclecolor.matching;
+
+import org.cyclecolor.image.FloatPlane;
+import org.cyclecolor.method.ColorSide;
+
+/**
+ * What a guided network reads besides the two images: for every target pixel a disparity (pixels of
+ * these images, ≥ 0; its match is reference column {@code x + side.sign() · d}) and how far to
+ * trust it — 1 where semi-global matching found a reliable match, 0 where the disparity is only the
+ * row's background filled in ({@link RowFill}). In the images' own frame; a network's frame flips
+ * it like the images.
+ */
+public record MatchingPrior(FloatPlane disparity, FloatPlane confidence) {
+
+	public MatchingPrior {
+		if (!disparity.sameSize(confidence)) throw new IllegalArgumentException("Prior planes differ in size.");
+	}
+
+	/**
+	 * Semi-global matching of {@code target} against {@code reference} (luminance, 0..255, one size).
+	 *
+	 * @param maxDisparity the largest disparity searched, pixels of these images
+	 */
+	public static MatchingPrior estimate(SgmMatcher matcher, FloatPlane target, FloatPlane reference, ColorSide side, int maxDisparity) {
+		int range = Math.max(1, Math.min(maxDisparity, target.width() - 2));
+		Disparity d = matcher.match(target, reference, side, range);
+		FloatPlane confidence = new FloatPlane(target.width(), target.height());
+		float[] m = d.map().data(), c = confidence.data();
+		for (int i = 0; i < m.length; i++) c[i] = Float.isNaN(m[i]) ? 0f : 1f;
+		return new MatchingPrior(d.filled(), confidence);
+	}
+
+	public int width() {
+		return disparity.width();
+	}
+
+	public int height() {
+		return disparity.height();
+	}
+
+	/** [disparity, confidence]. */
+	public FloatPlane[] planes() {
+		return new FloatPlane[] { disparity, confidence };
+	}
+
+	public MatchingPrior crop(int x0, int y0, int w, int h) {
+		return new MatchingPrior(disparity.crop(x0, y0, w, h), confidence.crop(x0, y0, w, h));
+	}
+
+	/** The fraction of pixels with a reliable match. */
+	public double confidentFraction() {
+		double s = 0;
+		for (float v : confidence.data()) s += v;
+		return s / confidence.size();
+	}
+}

@@ -1,0 +1,168 @@
+package org.cyclecolor.model;
+
+import java.util.Set;
+
+import org.cyclecolor.image.YCbCrRange;
+
+/**
+ * A cheaper colorization network M for training on a CPU, optionally guided by a classical matching
+ * prior. It keeps what makes the method — a weight volume W over disparity candidates along the row
+ * (softmax over candidates, out-of-image candidates masked), chroma and luminance as W-weighted
+ * averages of the reference, the flips of the cycle's second pass — and changes how the scores are
+ * computed (docs/study-network.md measures each choice):
+ * <ul>
+ * <li><b>Feature tower</b> shared by both views, on luminance: a 5x5 conv and a residual block at
+ * full resolution (8 channels), a stride-2 level (16) and a stride-4 level (32, two residual
+ * blocks). The full-resolution features, through one more 3x3 conv, are the fine matching features;
+ * the stride-4 ones the coarse features.</li>
+ * <li><b>Coarse scores</b> at ¼ resolution over D/4 candidates four pixels apart: group-wise
+ * correlation (8 groups) of the coarse features, the prior's bump at ¼ scale, and the target's
+ * coarse features, as channels of a 2-D hourglass (64 channels at ¼, 96 at ⅛; disparity as
+ * channels instead of 3-D convolutions, which run slowly on a CPU).</li>
+ * <li><b>Full-resolution scores</b>: the coarse scores interpolated linearly to all D candidates
+ * and every pixel, the correlation of the fine features at every candidate, and the prior's bump,
+ * combined per voxel by a learned weighted sum; plus the prior's bump times a
+ * fixed gain, so that an untrained network already follows the prior where it is confident.</li>
+ * <li><b>Prior</b> (the {@code prior} input, guided variant only): disparity and confidence from
+ * semi-global matching, turned into a Gaussian bump over the candidates (Poggi et al., "Guided
+ * Stereo Matching", CVPR 2019).</li>
+ * <li><b>Refinement</b>: the paper's refinement CNN with 4 residual blocks per ResNet instead of 8
+ * (it runs at full resolution). <b>Structure-similarity network</b>: as in {@link CycleCnn}.</li>
+ * </ul>
+ * Sizes must be multiples of 8 and D a multiple of 4. BatchNorm epsilon 1e-3, full-range YCbCr.
+ */
+public final class GuidedCycleCnn {
+
+	/** With the matching prior. */
+	public static final String NAME = "cyclecnn-guided";
+	/** The same network without the prior (the ablation's reference). */
+	public static final String LITE = "cyclecnn-lite";
+	public static final int CANDIDATES = 96;
+	/** Colorization shrinks images towards this width: twice the paper's, for sharper colour edges (docs/study-network.md). */
+	public static final int WORKING_WIDTH = 512;
+	/** Candidates of the coarse scores are this many pixels apart (and the coarse maps this much smaller). */
+	public static final int COARSE = 4;
+	/** Added to the scores as gain x the prior's bump: e^6 makes a confident prior's candidate dominate an untrained network. */
+	public static final double PRIOR_GAIN = 6;
+	/** Width of the prior's bump, in candidates. */
+	public static final double PRIOR_SIGMA = 1;
+	static final int REFINE_BLOCKS = 4;
+	static final double BN_EPS = CycleCnn.BN_EPS;
+
+	private GuidedCycleCnn() {}
+
+	public static Variant guided() {
+		return new Variant(new Variant.Settings(NAME,
+			"Cheaper Cycle-CNN weight volume (group-wise correlation, 2-D coarse aggregation, full-resolution scores) guided by semi-global matching.",
+			CANDIDATES, 0, Variant.OutOfImage.MASKED, YCbCrRange.FULL, false, 8, WORKING_WIDTH,
+			Set.of(NetworkKind.COLORIZATION, NetworkKind.REFINEMENT, NetworkKind.STRUCTURE_SIMILARITY)), (s, k) -> graph(s, k, true));
+	}
+
+	public static Variant lite() {
+		return new Variant(new Variant.Settings(LITE,
+			"Cheaper Cycle-CNN weight volume (group-wise correlation, 2-D coarse aggregation, full-resolution scores), no prior.",
+			CANDIDATES, 0, Variant.OutOfImage.MASKED, YCbCrRange.FULL, false, 8, WORKING_WIDTH,
+			Set.of(NetworkKind.COLORIZATION, NetworkKind.REFINEMENT, NetworkKind.STRUCTURE_SIMILARITY)), (s, k) -> graph(s, k, false));
+	}
+
+	static Graph graph(Variant.Settings s, NetworkKind kind, boolean prior) {
+		switch (kind) {
+			case COLORIZATION: return colorization(s, prior);
+			case REFINEMENT: return refinement();
+			default: return CycleCnn.structureSimilarity();
+		}
+	}
+
+	private static Graph colorization(Variant.Settings s, boolean guided) {
+		int d = s.candidates();
+		if (d % COARSE != 0) throw new IllegalArgumentException("The candidates must be a multiple of " + COARSE + ", got " + d + ".");
+		int dq = d / COARSE;
+		GraphBuilder g = new GraphBuilder(NetworkKind.COLORIZATION, BN_EPS);
+		String target = g.input("target", 3);
+		String reference = g.input("reference", 3);
+		String prior = guided ? g.input(NetworkKind.PRIOR, 2) : null;
+		String tY = CycleCnn.normalized(g, "input.target.normalized", g.node("input.target", new Op.SelectChannels(0), target));
+		String rY = CycleCnn.normalized(g, "input.reference.normalized", g.node("input.reference", new Op.SelectChannels(0), reference));
+		String[] t = tower(g, "tower.target", tY);
+		String[] r = tower(g, "tower.reference", rY);
+
+		// Coarse scores: 1/4 resolution, candidates COARSE pixels apart, disparity as channels.
+		String corr4 = g.node("coarse.correlation", new Op.ShiftedCorrelation(dq, 0, 8), t[1], r[1]);
+		String in4;
+		int c4 = 8 * dq + 32;
+		if (guided) {
+			String p4 = g.node("coarse.prior.pooled", new Op.AveragePool(COARSE), prior);
+			String pv4 = g.node("coarse.prior", new Op.PriorVolume(dq, 0, PRIOR_SIGMA, 1.0 / COARSE), p4);
+			in4 = g.node("coarse.input", new Op.Concat(3), g.node("coarse.correlation.channels", new Op.CandidatesAsChannels(), corr4),
+				g.node("coarse.prior.channels", new Op.CandidatesAsChannels(), pv4), t[1]);
+			c4 += dq;
+		}
+		else {
+			in4 = g.node("coarse.input", new Op.Concat(2), g.node("coarse.correlation.channels", new Op.CandidatesAsChannels(), corr4), t[1]);
+		}
+		String a0 = g.convBnRelu("coarse.a0", "coarse.a0", Op.Conv.same(2, c4, 64, 3), in4);
+		String a1 = g.convBnRelu("coarse.a1", "coarse.a1", new Op.Conv(2, 64, 96, 3, 2, 0, 1, true), a0);
+		String a2 = g.residualBlock("coarse.a2", "coarse.a2", 2, 96, a1);
+		String a3 = g.convBnRelu("coarse.a3", "coarse.a3", Op.Conv.same(2, 96, 64, 3), g.node("coarse.a3.up", new Op.Upsample2(), a2));
+		String a4 = g.residualBlock("coarse.a4", "coarse.a4", 2, 64, g.node("coarse.skip", new Op.Add(), a3, a0));
+		String coarse = g.layer("coarse.scores", Op.Conv.same(2, 64, dq, 3), "coarse.scores", a4);
+		String cv = g.node("coarse.scores.volume", new Op.ChannelsAsCandidates(1), coarse);
+		String up = g.node("fine.coarse", new Op.Upsample2(), g.node("fine.coarse.half", new Op.Upsample2(), cv));
+
+		// Full-resolution scores.
+		String corr1 = g.node("fine.correlation", new Op.ShiftedCorrelation(d, 0, 1), t[0], r[0]);
+		String scores;
+		if (guided) {
+			String pv = g.node("fine.prior", new Op.PriorVolume(d, 0, PRIOR_SIGMA, 1), prior);
+			String h = combine(g, g.node("fine.input", new Op.Concat(3), up, corr1, pv), 3);
+			scores = g.node("fine.scores", new Op.Add(), h, g.node("fine.prior.gain", new Op.Affine(PRIOR_GAIN, 0), pv));
+		}
+		else {
+			scores = combine(g, g.node("fine.input", new Op.Concat(2), up, corr1), 2);
+		}
+
+		String logits = g.node("weights.scores", new Op.CandidatesAsChannels(), scores);
+		String masked = g.node("weights.masked", new Op.MaskCandidates(s.firstShift()), logits);
+		String w = g.node("weights", new Op.SoftmaxChannels(), masked);
+		String centred = g.node("average.centred", new Op.Affine(1, -128), reference);
+		String weighted = g.node("average.sum", new Op.ShiftedWeightedSum(d, s.firstShift()), w, centred);
+		String avg = g.node("average", new Op.Affine(1, 128), weighted);
+		g.node("chroma", new Op.SelectChannels(1, 2), avg);
+		g.node("luminance", new Op.SelectChannels(0), avg);
+		return g.build("chroma", "luminance", "weights");
+	}
+
+	/** The shared tower: [fine matching features (8 channels, full resolution), coarse features (32, 1/4)]. */
+	private static String[] tower(GraphBuilder g, String name, String y) {
+		String c1 = g.convBnRelu(name + ".c1", "tower.c1", Op.Conv.same(2, 1, 8, 5), y);
+		String r1 = g.residualBlock(name + ".r1", "tower.r1", 2, 8, c1);
+		String fine = g.layer(name + ".fine", Op.Conv.same(2, 8, 8, 3), "tower.fine", r1);
+		String c2 = g.convBnRelu(name + ".c2", "tower.c2", new Op.Conv(2, 8, 16, 3, 2, 0, 1, true), r1);
+		String r2 = g.residualBlock(name + ".r2", "tower.r2", 2, 16, c2);
+		String c3 = g.convBnRelu(name + ".c3", "tower.c3", new Op.Conv(2, 16, 32, 3, 2, 0, 1, true), r2);
+		String r3 = g.residualBlock(name + ".r3b", "tower.r3b", 2, 32, g.residualBlock(name + ".r3a", "tower.r3a", 2, 32, c3));
+		String coarse = g.layer(name + ".coarse", Op.Conv.same(2, 32, 32, 3), "tower.coarse", r3);
+		return new String[] { fine, coarse };
+	}
+
+	/**
+	 * Per voxel, a weighted sum of the terms (a 1x1x1 convolution to one score). Linear: a hidden
+	 * layer of 8 channels over the full-resolution volume cost more time and memory than the whole
+	 * coarse network (docs/study-network.md).
+	 */
+	private static String combine(GraphBuilder g, String in, int channels) {
+		return g.layer("fine.combined", Op.Conv.same(3, channels, 1, 1), "fine.combined", in);
+	}
+
+	private static Graph refinement() {
+		GraphBuilder g = new GraphBuilder(NetworkKind.REFINEMENT, BN_EPS);
+		String in = g.input("colorized", 3);
+		String y = CycleCnn.normalized(g, "input.gray.normalized", g.node("input.gray", new Op.SelectChannels(0), in));
+		String guide = CycleCnn.resnet(g, "guide", "guide", y, 1, CycleCnn.REFINE_FILTERS, 1, "guide.out", REFINE_BLOCKS);
+		String chroma = g.node("input.chroma", new Op.SelectChannels(1, 2), in);
+		String x = g.node("residue.input", new Op.Concat(2), CycleCnn.normalized(g, "input.chroma.normalized", chroma), guide);
+		String res = CycleCnn.resnet(g, "residue", "residue", x, 3, CycleCnn.REFINE_FILTERS, 2, "residue.out", REFINE_BLOCKS);
+		g.node("refined", new Op.Add(), chroma, res);
+		return g.build("refined");
+	}
+}
