@@ -6,11 +6,15 @@ import org.cyclecolor.method.ColorSide;
 /**
  * What a guided network reads besides the two images: for every target pixel a disparity (pixels of
  * these images, ≥ 0; its match is reference column {@code x + side.sign() · d}) and how far to
- * trust it — 1 where semi-global matching found a reliable match, 0 where the disparity is only the
- * row's background filled in ({@link RowFill}). In the images' own frame; a network's frame flips
- * it like the images.
+ * trust it — 1 where semi-global matching found a reliable match, {@link #FILLED} where the
+ * disparity is only the row's background filled in ({@link RowFill}: mostly occlusions, where the
+ * background is the likelier answer but far from certain). In the images' own frame; a network's
+ * frame flips it like the images.
  */
 public record MatchingPrior(FloatPlane disparity, FloatPlane confidence) {
+
+	/** The confidence of a filled-in disparity: a weak vote the network can overrule. */
+	public static final float FILLED = 0.25f;
 
 	public MatchingPrior {
 		if (!disparity.sameSize(confidence)) throw new IllegalArgumentException("Prior planes differ in size.");
@@ -26,7 +30,7 @@ public record MatchingPrior(FloatPlane disparity, FloatPlane confidence) {
 		Disparity d = matcher.match(target, reference, side, range);
 		FloatPlane confidence = new FloatPlane(target.width(), target.height());
 		float[] m = d.map().data(), c = confidence.data();
-		for (int i = 0; i < m.length; i++) c[i] = Float.isNaN(m[i]) ? 0f : 1f;
+		for (int i = 0; i < m.length; i++) c[i] = Float.isNaN(m[i]) ? FILLED : 1f;
 		return new MatchingPrior(d.filled(), confidence);
 	}
 
@@ -49,8 +53,8 @@ public record MatchingPrior(FloatPlane disparity, FloatPlane confidence) {
 
 	/** The fraction of pixels with a reliable match. */
 	public double confidentFraction() {
-		double s = 0;
-		for (float v : confidence.data()) s += v;
-		return s / confidence.size();
+		int n = 0;
+		for (float v : confidence.data()) if (v == 1f) n++;
+		return (double) n / confidence.size();
 	}
 }

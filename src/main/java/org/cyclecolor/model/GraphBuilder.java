@@ -36,7 +36,7 @@ public final class GraphBuilder {
 	}
 
 	/** Adds a node with parameters under {@code params} computing {@code name} from {@code in}. */
-	public String layer(String name, Op op, String params, String in) {
+	public String layer(String name, Op op, String params, String... in) {
 		nodes.add(new Node(name, op, List.of(in), params));
 		return name;
 	}

@@ -13,7 +13,7 @@ import org.cyclecolor.image.YCbCrRange;
  * <ul>
  * <li><b>Feature tower</b> shared by both views, on luminance: a 5x5 conv and a residual block at
  * full resolution (8 channels), a stride-2 level (16) and a stride-4 level (32, two residual
- * blocks). The full-resolution features, through one more 3x3 conv, are the fine matching features;
+ * blocks). The full-resolution features, through one more 3x3 conv to 4 channels, are the fine matching features;
  * the stride-4 ones the coarse features.</li>
  * <li><b>Coarse scores</b> at ¼ resolution over D/4 candidates four pixels apart: group-wise
  * correlation (8 groups) of the coarse features, the prior's bump at ¼ scale, and the target's
@@ -44,6 +44,11 @@ public final class GuidedCycleCnn {
 	public static final int COARSE = 4;
 	/** Added to the scores as gain x the prior's bump: e^6 makes a confident prior's candidate dominate an untrained network. */
 	public static final double PRIOR_GAIN = 6;
+	/**
+	 * Channels of the full-resolution matching features: the correlation's cost grows with them at
+	 * every pixel and candidate (8 made ONNX Runtime's fine stage 2x slower).
+	 */
+	static final int FINE_FEATURES = 4;
 	/** Width of the prior's bump, in candidates. */
 	public static final double PRIOR_SIGMA = 1;
 	static final int REFINE_BLOCKS = 4;
@@ -114,11 +119,10 @@ public final class GuidedCycleCnn {
 		String scores;
 		if (guided) {
 			String pv = g.node("fine.prior", new Op.PriorVolume(d, 0, PRIOR_SIGMA, 1), prior);
-			String h = combine(g, g.node("fine.input", new Op.Concat(3), up, corr1, pv), 3);
-			scores = g.node("fine.scores", new Op.Add(), h, g.node("fine.prior.gain", new Op.Affine(PRIOR_GAIN, 0), pv));
+			scores = g.layer("fine.scores", new Op.WeightedAdd(new double[] { 0, 0, PRIOR_GAIN }), "fine.scores", up, corr1, pv);
 		}
 		else {
-			scores = combine(g, g.node("fine.input", new Op.Concat(2), up, corr1), 2);
+			scores = g.layer("fine.scores", new Op.WeightedAdd(new double[] { 0, 0 }), "fine.scores", up, corr1);
 		}
 
 		String logits = g.node("weights.scores", new Op.CandidatesAsChannels(), scores);
@@ -132,26 +136,17 @@ public final class GuidedCycleCnn {
 		return g.build("chroma", "luminance", "weights");
 	}
 
-	/** The shared tower: [fine matching features (8 channels, full resolution), coarse features (32, 1/4)]. */
+	/** The shared tower: [fine matching features (4 channels, full resolution), coarse features (32, 1/4)]. */
 	private static String[] tower(GraphBuilder g, String name, String y) {
 		String c1 = g.convBnRelu(name + ".c1", "tower.c1", Op.Conv.same(2, 1, 8, 5), y);
 		String r1 = g.residualBlock(name + ".r1", "tower.r1", 2, 8, c1);
-		String fine = g.layer(name + ".fine", Op.Conv.same(2, 8, 8, 3), "tower.fine", r1);
+		String fine = g.layer(name + ".fine", Op.Conv.same(2, 8, FINE_FEATURES, 3), "tower.fine", r1);
 		String c2 = g.convBnRelu(name + ".c2", "tower.c2", new Op.Conv(2, 8, 16, 3, 2, 0, 1, true), r1);
 		String r2 = g.residualBlock(name + ".r2", "tower.r2", 2, 16, c2);
 		String c3 = g.convBnRelu(name + ".c3", "tower.c3", new Op.Conv(2, 16, 32, 3, 2, 0, 1, true), r2);
 		String r3 = g.residualBlock(name + ".r3b", "tower.r3b", 2, 32, g.residualBlock(name + ".r3a", "tower.r3a", 2, 32, c3));
 		String coarse = g.layer(name + ".coarse", Op.Conv.same(2, 32, 32, 3), "tower.coarse", r3);
 		return new String[] { fine, coarse };
-	}
-
-	/**
-	 * Per voxel, a weighted sum of the terms (a 1x1x1 convolution to one score). Linear: a hidden
-	 * layer of 8 channels over the full-resolution volume cost more time and memory than the whole
-	 * coarse network (docs/study-network.md).
-	 */
-	private static String combine(GraphBuilder g, String in, int channels) {
-		return g.layer("fine.combined", Op.Conv.same(3, channels, 1, 1), "fine.combined", in);
 	}
 
 	private static Graph refinement() {

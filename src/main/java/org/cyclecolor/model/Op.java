@@ -508,6 +508,68 @@ public sealed interface Op {
 	}
 
 	/**
+	 * A learned weighted sum of one-channel values of one shape: {@code out = sum_i (w_i + offset_i)
+	 * * x_i + b}, parameters {@code weight} (n) and {@code bias} (1). The fixed offsets say how much
+	 * of each input the sum holds before training (e.g. the prior's gain); the learned weights start
+	 * small around 0. Cheaper than concatenating the inputs for a 1x1x1 convolution: no copy.
+	 */
+	record WeightedAdd(double[] offsets) implements Op {
+
+		public WeightedAdd {
+			if (offsets.length < 1) throw new IllegalArgumentException("WeightedAdd needs at least one input.");
+			offsets = offsets.clone();
+		}
+
+		@Override
+		public double[] offsets() {
+			return offsets.clone();
+		}
+
+		@Override
+		public int arity() {
+			return offsets.length;
+		}
+
+		@Override
+		public Dims output(List<Dims> inputs) {
+			Dims first = inputs.get(0);
+			for (Dims d : inputs) {
+				if (!d.equals(first) || d.channels() != 1) {
+					throw new IllegalArgumentException("WeightedAdd needs one-channel values of one shape, got " + inputs + ".");
+				}
+			}
+			return first;
+		}
+
+		@Override
+		public List<ParamSpec> params(String prefix) {
+			// He-like start for the learned part: each weight ~ N(0, 1/n)
+			return List.of(new ParamSpec(weightName(prefix), new int[] { offsets.length }, Role.KERNEL, 2 * offsets.length),
+				new ParamSpec(biasName(prefix), new int[] { 1 }, Role.BIAS, 0));
+		}
+
+		@Override
+		public long macs(List<Dims> inputs, Dims output) {
+			return offsets.length * output.elements();
+		}
+
+		@Override
+		public boolean equals(Object o) {
+			return o instanceof WeightedAdd w && Arrays.equals(offsets, w.offsets);
+		}
+
+		@Override
+		public int hashCode() {
+			return Arrays.hashCode(offsets);
+		}
+
+		@Override
+		public String toString() {
+			return "WeightedAdd" + Arrays.toString(offsets);
+		}
+	}
+
+	/**
 	 * The matching prior as a volume over candidates (after Poggi et al., "Guided Stereo Matching",
 	 * CVPR 2019): from a map (N, 2, H, W) holding a disparity d and a confidence c (0..1),
 	 * {@code out[0, k, y, x] = c * exp(-(firstShift + k - scale * d)^2 / (2 sigma^2))}, (N, 1, D, H, W):

@@ -205,6 +205,7 @@ public final class DjlNetwork implements AutoCloseable {
 		if (op instanceof Op.ShiftedWeightedSum sw) return ops.shiftedWeightedSum(in.get(0), in.get(1), sw.firstShift());
 		if (op instanceof Op.PriorVolume pv) return ops.priorVolume(x, pv);
 		if (op instanceof Op.Upsample2) return ops.upsample2(x);
+		if (op instanceof Op.WeightedAdd wa) return ops.weightedAdd(in, params.get(Op.weightName(p)), params.get(Op.biasName(p)), wa.offsets());
 		if (op instanceof Op.AveragePool a) return ops.averagePool(x, a.factor());
 		if (op instanceof Op.MaskCandidates m) return x.add(ops.maskPenalty(x, m.firstShift()));
 		if (op instanceof Op.SoftmaxChannels) return x.softmax(1);

@@ -187,10 +187,13 @@ final class DjlOps {
 		long d = weights.getShape().get(1), w = v.getShape().get(3);
 		int pad = (int) (firstShift + d - 1);
 		NDArray padded = pad == 0 ? v : own(v.pad(new Shape(pad, 0), 0));
+		// split, not a slice per candidate: a slice's backward fills a zero tensor of the whole weight
+		// volume each time (96 of them per pass); split's backward is one concatenation
+		NDList w1 = weights.split(d, 1);
 		NDArray sum = null;
 		for (int k = 0; k < d; k++) {
 			long start = pad - firstShift - k;
-			NDArray term = padded.get(":, :, :, " + start + ":" + (start + w)).mul(weights.get(":, " + k + ":" + (k + 1)));
+			NDArray term = padded.get(":, :, :, " + start + ":" + (start + w)).mul(w1.get(k));
 			sum = sum == null ? term : sum.add(term);
 		}
 		return sum;
@@ -233,6 +236,18 @@ final class DjlOps {
 			sb.append(a == axis ? from + ":" + to : ":");
 		}
 		return sb.toString();
+	}
+
+	/** sum_i (w_i + offset_i) x_i + b. */
+	NDArray weightedAdd(List<NDArray> in, NDArray w, NDArray b, double[] offsets) {
+		NDArray sum = null;
+		for (int i = 0; i < in.size(); i++) {
+			NDArray wi = w.get(i);
+			NDArray coef = offsets[i] == 0 ? wi : wi.add(constant(new float[] { (float) offsets[i] }, new Shape()));
+			NDArray term = in.get(i).mul(coef);
+			sum = sum == null ? term : sum.add(term);
+		}
+		return sum.add(b);
 	}
 
 	/** Mean of each f x f block. */

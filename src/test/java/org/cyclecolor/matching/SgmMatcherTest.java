@@ -109,7 +109,7 @@ class SgmMatcherTest {
 		Disparity d = new SgmMatcher().match(v[0], v[1], ColorSide.LEFT, 24);
 		for (int i = 0; i < p.disparity().size(); i++) {
 			boolean matched = !Float.isNaN(d.map().data()[i]);
-			assertEquals(matched ? 1f : 0f, p.confidence().data()[i], 0);
+			assertEquals(matched ? 1f : MatchingPrior.FILLED, p.confidence().data()[i], 0);
 			if (matched) assertEquals(d.map().data()[i], p.disparity().data()[i], 0);
 			else assertTrue(p.disparity().data()[i] >= 0);
 		}
