@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -14,8 +15,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.cyclecolor.backend.TestNetworks;
 import org.cyclecolor.model.Graph;
@@ -38,10 +40,20 @@ class DjlGradientTest {
 	private static Tensor projChroma;
 	private static Tensor projWeights;
 
-	@BeforeAll
-	static void setUp() {
+	/** The variant under test and the parameters whose gradients are checked (one of every stage). */
+	static Stream<Arguments> variants() {
+		return Stream.of(
+			Arguments.of("cyclecnn", new String[] { "tower.c1.conv.weight", "tower.res7.2.bn.gamma", "volume.reference.weight",
+				"unet.down0.1.conv.weight", "unet.down1.1.conv.weight", "unet.up0.conv.weight", "unet.up0.bn.beta", "unet.last.weight",
+				"unet.last.bias", "reference" }),
+			Arguments.of("cyclecnn-guided", new String[] { "tower.c1.conv.weight", "tower.fine.weight", "tower.r3b.2.bn.gamma",
+				"tower.coarse.weight", "coarse.a0.conv.weight", "coarse.a2.1.conv.weight", "coarse.a3.conv.weight", "coarse.scores.weight",
+				"coarse.scores.bias", "fine.scores.weight", "reference" }));
+	}
+
+	static void setUp(String variant) {
 		System.setProperty("ai.djl.offline", "true");
-		graph = Variants.get("cyclecnn", 8).graph(NetworkKind.COLORIZATION);
+		graph = Variants.get(variant, 8).graph(NetworkKind.COLORIZATION);
 		inputs = TestNetworks.inputs(NetworkKind.COLORIZATION, TestNetworks.pair(8, 16, 3, 5));
 		weights = TestNetworks.calibrated(graph, 3, inputs);
 		Random r = new Random(9);
@@ -75,10 +87,10 @@ class DjlGradientTest {
 		}
 	}
 
-	@Test
-	void parameterAndInputGradientsMatchFiniteDifferences() {
-		String[] names = { "tower.c1.conv.weight", "tower.res7.2.bn.gamma", "volume.reference.weight", "unet.down0.1.conv.weight",
-			"unet.down1.1.conv.weight", "unet.up0.conv.weight", "unet.up0.bn.beta", "unet.last.weight", "unet.last.bias", "reference" };
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("variants")
+	void parameterAndInputGradientsMatchFiniteDifferences(String variant, String[] names) {
+		setUp(variant);
 		Map<String, double[]> grads = new LinkedHashMap<>();
 		for (String n : names) grads.put(n, null);
 		loss(weights, inputs, grads);
@@ -93,7 +105,7 @@ class DjlGradientTest {
 				double[] plus = perturbed(n, i, h), minus = perturbed(n, i, -h);
 				double fd = (plus[0] - minus[0]) / (plus[1] - minus[1]);
 				double tol = 1e-6 * Math.max(1, Math.abs(fd)) + 1e-4 * Math.abs(fd);
-				System.out.printf(Locale.ROOT, "gradient %s[%d]: autograd %.8g, finite difference %.8g%n", n, i, g[i], fd);
+				System.out.printf(Locale.ROOT, "gradient %s %s[%d]: autograd %.8g, finite difference %.8g%n", variant, n, i, g[i], fd);
 				assertEquals(fd, g[i], tol, n + "[" + i + "]");
 				if (Math.abs(fd) > 1e-6) checked++;
 			}
