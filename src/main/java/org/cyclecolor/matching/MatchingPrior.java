@@ -7,8 +7,8 @@ import org.cyclecolor.method.ColorSide;
  * What a guided network reads besides the two images: for every target pixel a disparity (pixels of
  * these images, ≥ 0; its match is reference column {@code x + side.sign() · d}) and how far to
  * trust it — 1 where semi-global matching found a reliable match, {@link #FILLED} where the
- * disparity is only the row's background filled in ({@link RowFill}: mostly occlusions, where the
- * background is the likelier answer but far from certain). In the images' own frame; a network's
+ * disparity is only filled in from the row's neighbours ({@link Disparity#filled()}: mostly
+ * occlusions, where that is the likelier answer but far from certain). In the images' own frame; a network's
  * frame flips it like the images.
  */
 public record MatchingPrior(FloatPlane disparity, FloatPlane confidence) {

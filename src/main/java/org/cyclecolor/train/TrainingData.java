@@ -93,20 +93,11 @@ public final class TrainingData {
 		}
 		if (items.isEmpty()) throw new UserException("The training data hold no pairs; give a dataset with at least one pair.");
 		shrink = new int[items.size()];
+		if (config.shrink() == 0) readAll(progress);
+		else java.util.Arrays.fill(shrink, config.shrink());
 		for (int i = 0; i < items.size(); i++) {
-			progress.checkCancelled();
 			PairDataset.Entry e = items.get(i).source().entries().get(items.get(i).index());
-			int f = config.shrink();
-			if (f == 0) {
-				// The pair's suggested largest disparity decides: loading it is the only way to know.
-				progress.report((double) i / items.size(), "Reading training pair " + (i + 1) + " of " + items.size());
-				Example full = items.get(i).source().load(items.get(i).index());
-				f = autoShrink(full.pair().maxDisparity(), e.width(), variant);
-				Example small = shrunk(full, f);
-				remember(i, variant.readsPrior() ? small.withPriors(variant) : small);
-			}
-			shrink[i] = f;
-			entries.add(new PairDataset.Entry(e.id(), ceilDiv(e.width(), f), ceilDiv(e.height(), f), false, Map.of()));
+			entries.add(new PairDataset.Entry(e.id(), ceilDiv(e.width(), shrink[i]), ceilDiv(e.height(), shrink[i]), false, Map.of()));
 		}
 		try {
 			crops = new RandomCrops(entries, config.cropWidth(), config.cropHeight(), config.seed());
@@ -115,6 +106,55 @@ public final class TrainingData {
 			throw new UserException(tooLarge.getMessage() + "\n(sizes after shrinking each pair " + (config.shrink() == 0
 				? "so that its disparities fit " + variant.candidates() + " candidates and it is about " + variant.workingWidth() + " px wide"
 				: "by " + config.shrink()) + "; choose a smaller crop or --shrink 1)", tooLarge);
+		}
+	}
+
+	/**
+	 * Reads every pair once, on all cores, to learn its shrink factor (its suggested largest
+	 * disparity decides, and loading it is the only way to know), keeping what fits the cache —
+	 * with the matching priors of guided variants, which cost as much as reading. Each pair's
+	 * content depends on its own seed only, so the order does not matter.
+	 */
+	private void readAll(Progress progress) {
+		int n = items.size();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+			Math.min(n, Runtime.getRuntime().availableProcessors()), r -> {
+				Thread t = new Thread(r, "cyclecolor-training-data");
+				t.setDaemon(true);
+				return t;
+			});
+		try {
+			List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+			for (int i = 0; i < n; i++) {
+				int index = i;
+				done.add(pool.submit(() -> {
+					if (progress.isCancelled()) return;
+					Item it = items.get(index);
+					Example full = it.source().load(it.index());
+					int f = autoShrink(full.pair().maxDisparity(), it.source().entries().get(it.index()).width(), variant);
+					Example small = shrunk(full, f);
+					remember(index, variant.readsPrior() && structureCamera == null ? small.withPriors(variant) : small);
+					shrink[index] = f;
+				}));
+			}
+			for (int i = 0; i < n; i++) {
+				progress.report((double) i / n, "Reading training pair " + (i + 1) + " of " + n);
+				try {
+					done.get(i).get();
+				}
+				catch (java.util.concurrent.ExecutionException e) {
+					if (e.getCause() instanceof RuntimeException r) throw r;
+					throw new IllegalStateException(e.getCause());
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					throw new org.cyclecolor.CancelledException();
+				}
+				progress.checkCancelled();
+			}
+		}
+		finally {
+			pool.shutdownNow();
 		}
 	}
 
