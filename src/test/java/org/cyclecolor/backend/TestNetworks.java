@@ -78,7 +78,7 @@ public final class TestNetworks {
 	}
 
 	/** The shift the parity tests' pairs are made with. */
-	static final int SHIFT_OF_PAIRS = 5;
+	public static final int SHIFT_OF_PAIRS = 5;
 
 	/**
 	 * A matching prior (1, 2, h, w) for a pair made with {@code shift}: the true disparity plus

@@ -39,9 +39,10 @@ import org.cyclecolor.testutil.SharedData;
  * of the process. Each case runs in a fresh JVM (-Xmx2g) so that its peak memory is its own; the
  * pairs are rendered scenes ({@link SampleGenerator}) with disparities proportional to the width
  * (0.18 of it, the 40 px of the 512 px sample at a larger scale), written once to
- * target/bench-inputs. Models: cyclecnn with calibrated random weights (timing does not depend on
- * the weights; the refinement included) and, when the shared data is there, the authors'
- * released network (no refinement).
+ * target/bench-inputs. Models: the bundled default model (the guided network, its matching prior
+ * included), cyclecnn with calibrated random weights (timing does not depend on the weights; the
+ * refinement included) and, when the shared data is there, the authors' released network (no
+ * refinement).
  *
  * <pre>scripts/bench ColorizeBenchmark [runs] [--quick]</pre>
  */
@@ -63,6 +64,7 @@ public final class ColorizeBenchmark {
 		System.out.println(Bench.machine());
 		System.out.println("# each case in its own JVM (-Xmx2g); median of the runs after one warm-up run");
 		Path cyclecnn = TestModels.cyclecnn();
+		Path bundled = org.cyclecolor.infer.BundledModel.path();
 		Path authors = null;
 		if (SharedData.root() != null) {
 			authors = Files.createTempFile("authors", ".onnx");
@@ -70,13 +72,14 @@ public final class ColorizeBenchmark {
 			AuthorsModelImporter.importTo(SharedData.require("models/authors-cyclecnn-aaai20/s0.h5"), authors, false, Progress.NONE);
 		}
 		List<Case> cases = new ArrayList<>();
+		cases.add(new Case("1024x780 default model", bundled.toString(), 1024, 780, 0, runs));
 		cases.add(new Case("1024x780 cyclecnn", cyclecnn.toString(), 1024, 780, 0, runs));
 		if (authors != null) cases.add(new Case("1024x780 authors", authors.toString(), 1024, 780, 0, runs));
-		cases.add(new Case("12 MP, scale 1/4 (M tiled)", cyclecnn.toString(), 4000, 3000, 4, quick ? 1 : 3));
+		cases.add(new Case("12 MP, scale 1/4 (M tiled)", bundled.toString(), 4000, 3000, 4, quick ? 1 : 3));
 		double[] mp = quick ? new double[] { 0.25, 1, 4 } : new double[] { 0.25, 0.5, 1, 2, 4, 8, 12 };
 		for (double m : mp) {
 			int w = (int) Math.round(Math.sqrt(m * 1e6 * 4 / 3)), h = (int) Math.round(w * 0.75);
-			cases.add(new Case(String.format(Locale.ROOT, "%.2f MP", m), cyclecnn.toString(), w, h, 0, quick ? 1 : 3));
+			cases.add(new Case(String.format(Locale.ROOT, "%.2f MP", m), bundled.toString(), w, h, 0, quick ? 1 : 3));
 		}
 		List<Map<String, Object>> results = new ArrayList<>();
 		for (Case c : cases) {

@@ -72,6 +72,31 @@ class InferenceEngineTest {
 	}
 
 	@Test
+	void aGuidedNetworkGetsItsPriorCroppedPerTileAndAnswersAsWhole() {
+		try (ColorizationModel guided = TestModels.open(TestModels.guided())) {
+			assertTrue(guided.needsPrior());
+			double bytes = MemoryEstimate.bytesPerPixel(guided.variant().graph(NetworkKind.COLORIZATION));
+			YCbCrImage[] pair = TestModels.pair(420, 64, 9, 3, YCbCrRange.FULL);
+			InferenceEngine whole = new InferenceEngine(guided, ChromaUpsampler.DEFAULT, InferenceEngine.DEFAULT_MEMORY_BUDGET);
+			InferenceEngine tiled = new InferenceEngine(guided, ChromaUpsampler.DEFAULT, (long) (bytes * 260 * 64));
+			for (ColorSide side : ColorSide.values()) {
+				InferenceEngine.Pass a = whole.run(pair[0], pair[1], side, 1, 24, true, true, Progress.NONE);
+				InferenceEngine.Pass b = tiled.run(pair[0], pair[1], side, 1, 24, true, true, Progress.NONE);
+				assertTrue(a.stageMillis().containsKey("prior"), "the prior is a stage of its own");
+				assertEquals(1, a.networkTiles().tiles().size());
+				assertTrue(b.networkTiles().tiles().size() > 1, b.networkTiles().toString());
+				double chroma = Math.max(maxDiff(a.cb(), b.cb()), maxDiff(a.cr(), b.cr()));
+				System.out.printf(Locale.ROOT, "guided, tiled vs untiled, %s, %s: chroma %.2g%n", side, b.networkTiles(), chroma);
+				assertTrue(chroma < 1e-3, side + ": chroma differs by " + chroma);
+			}
+			// a guided model needs its prior: the network alone refuses to run without one
+			IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+				() -> guided.colorize(pair[0], pair[1], ColorSide.RIGHT));
+			assertTrue(e.getMessage().contains("prior"), e.getMessage());
+		}
+	}
+
+	@Test
 	void tiledRefinementEqualsTheWholeRefinement() {
 		// at 1/8 scale M needs less memory than the refinement at full resolution, which is tiled
 		YCbCrImage[] pair = TestModels.pair(480, 160, 9, 4, YCbCrRange.FULL);

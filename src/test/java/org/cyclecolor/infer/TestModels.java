@@ -39,6 +39,11 @@ public final class TestModels {
 		return MADE.computeIfAbsent("cyclecnn", k -> write(k, calibrated(Variants.get("cyclecnn"))));
 	}
 
+	/** cyclecnn-guided (D = 96, the matching prior) with calibrated colorization and refinement networks. */
+	public static synchronized Path guided() {
+		return MADE.computeIfAbsent("guided", k -> write(k, calibrated(Variants.get("cyclecnn-guided"))));
+	}
+
 	/** authors-aaai20 with calibrated weights (no refinement). */
 	public static synchronized Path authors() {
 		return MADE.computeIfAbsent("authors", k -> write(k, calibrated(Variants.get("authors-aaai20"))));
@@ -56,7 +61,7 @@ public final class TestModels {
 	}
 
 	private static ModelBundle calibrated(Variant v) {
-		Tensor[] pair = TestNetworks.pair(48, 64, 6, 5);
+		Tensor[] pair = TestNetworks.pair(48, 64, TestNetworks.SHIFT_OF_PAIRS, 5);
 		ModelBundle b = ModelBundle.initialized(v, 7, Provenance.empty());
 		for (NetworkKind k : b.networks()) {
 			if (k == NetworkKind.STRUCTURE_SIMILARITY) continue;
