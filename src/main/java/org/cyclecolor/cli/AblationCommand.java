@@ -41,7 +41,8 @@ public final class AblationCommand implements Callable<Integer> {
 	@Option(names = "--eval", paramLabel = "DATASET", description = "Measure on these pairs instead of the training pairs (repeatable).")
 	private List<Path> evaluation = new ArrayList<>();
 
-	@Option(names = "--init", paramLabel = "MODEL", description = "Starting model (.onnx) or 'scratch' (default: the shipped default model).")
+	@Option(names = "--init", paramLabel = "MODEL", description = "Starting model (.onnx), a bundled one (default, cyclecnn), or 'scratch' "
+		+ "(default: the shipped default model).")
 	private String init;
 
 	@Option(names = "--ssm", paramLabel = "MODEL", description = "A model with a pre-trained structure-similarity network (pretrain-ssm; default: the "

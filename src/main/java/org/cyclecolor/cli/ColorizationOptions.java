@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.function.BiConsumer;
 
 import org.cyclecolor.UserException;
+import org.cyclecolor.infer.BundledModel;
 import org.cyclecolor.pipeline.ColorizeOperation;
 
 import picocli.CommandLine;
@@ -20,8 +21,9 @@ final class ColorizationOptions {
 	Path color;
 
 	@Option(names = { "-m", "--model" }, paramLabel = "MODEL",
-		description = "The .onnx model (e.g. from import-model); default: the model bundled with the suite, when it has one.")
-	Path model;
+		description = "The .onnx model (e.g. from import-model), or a bundled one: default or cyclecnn (the paper-faithful network); "
+			+ "default: the bundled default model.")
+	String model;
 
 	@Option(names = "--max-disparity", paramLabel = "PX", defaultValue = "auto",
 		description = "Largest shift between matching pixels, in pixels: a number from 1 to the width - 1, or auto "
@@ -81,7 +83,7 @@ final class ColorizationOptions {
 
 	/** The operation these options describe (the images already read). */
 	ColorizeOperation operation(ij.ImagePlus grayImage, ij.ImagePlus colorImage) {
-		return new ColorizeOperation(grayImage, colorImage).model(model).device(ColorizeOperation.parseDevice(device)).threads(threads)
+		return new ColorizeOperation(grayImage, colorImage).model(model == null ? null : BundledModel.resolve(model)).device(ColorizeOperation.parseDevice(device)).threads(threads)
 			.maxDisparity(autoOrInt(maxDisparity, "max disparity", "--max-disparity 64"))
 			.colorSide(ColorizeOperation.parseSide(colorSide)).scale(orZero(autoOrInt(scale, "scale", "--scale 4")))
 			.refine(!noRefine).upsampler(ColorizeOperation.parseUpsampler(upsampler)).memoryBudget(memoryMb << 20);

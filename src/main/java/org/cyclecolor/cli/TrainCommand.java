@@ -28,8 +28,8 @@ public final class TrainCommand extends TrainingCommandBase {
 		description = "cycle (no ground truth needed) or supervised (synthesized pairs) (default: ${DEFAULT-VALUE}).")
 	private String mode;
 
-	@Option(names = "--init", paramLabel = "MODEL", description = "Start from this model (.onnx), or 'scratch' for fresh weights "
-		+ "(default: the shipped default model).")
+	@Option(names = "--init", paramLabel = "MODEL", description = "Start from this model (.onnx), a bundled one (default, cyclecnn), "
+		+ "or 'scratch' for fresh weights (default: the shipped default model).")
 	private String initModel;
 
 	@Option(names = "--ssm", paramLabel = "MODEL", description = "Take the structure-similarity network from this model or checkpoint "

@@ -32,8 +32,10 @@ import org.cyclecolor.infer.BundledModel;
  */
 public final class Methods {
 
-	/** The bundled default model's name. */
-	public static final String CYCLECNN = "cyclecnn";
+	/** The bundled default model's method name. */
+	public static final String DEFAULT_MODEL = BundledModel.Which.DEFAULT.key();
+	/** The bundled paper-faithful model's method name. */
+	public static final String CYCLECNN = BundledModel.Which.CYCLECNN.key();
 	/** Prefix of a model file, and of the authors' weights file. */
 	public static final String MODEL_PREFIX = "model:", AUTHORS_PREFIX = "authors:";
 	/** The row name of the authors' released weights. */
@@ -78,6 +80,7 @@ public final class Methods {
 	/** The names this build knows, with the forms that take a file, for help texts and messages. */
 	public static List<String> names() {
 		List<String> out = new ArrayList<>(NAMED.keySet());
+		out.add(DEFAULT_MODEL);
 		out.add(CYCLECNN);
 		out.add(MODEL_PREFIX + "<file.onnx>");
 		out.add(AUTHORS_PREFIX + "<weights.h5>");
@@ -109,12 +112,13 @@ public final class Methods {
 	private static Spec spec(String item, String known) {
 		String lower = item.toLowerCase(Locale.ROOT);
 		if (NAMED.containsKey(lower)) return new Spec(lower, Kind.NAMED, null);
-		if (lower.equals(CYCLECNN)) {
-			if (!BundledModel.available()) {
-				throw new UserException("The method cyclecnn runs the default model bundled with the plugin, and this version ships "
-					+ "none yet; evaluate a model file instead (model:<file.onnx>, or authors:<s0.h5> for the authors' released weights).");
+		BundledModel.Which bundled = BundledModel.keyword(lower);
+		if (bundled != null) {
+			if (!BundledModel.available(bundled)) {
+				throw new UserException("The method " + lower + " runs the " + bundled.label() + ", and this version ships none; "
+					+ "evaluate a model file instead (model:<file.onnx>, or authors:<s0.h5> for the authors' released weights).");
 			}
-			return new Spec(CYCLECNN, Kind.BUNDLED, null);
+			return new Spec(bundled.key(), Kind.BUNDLED, null);
 		}
 		if (lower.startsWith(MODEL_PREFIX)) {
 			Path file = existing(item.substring(MODEL_PREFIX.length()).trim(), ".onnx", "model file", item);
@@ -157,7 +161,7 @@ public final class Methods {
 				Progress p = progress.sub((double) i / specs.size(), (double) (i + 1) / specs.size());
 				switch (s.kind()) {
 					case NAMED: out.add(NAMED.get(s.name()).get()); break;
-					case BUNDLED: out.add(NetworkMethods.model(s.name(), BundledModel.path(), p)); break;
+					case BUNDLED: out.add(NetworkMethods.model(s.name(), BundledModel.path(BundledModel.keyword(s.name())), p)); break;
 					case MODEL: out.add(NetworkMethods.model(s.name(), s.file(), p)); break;
 					case AUTHORS: out.add(NetworkMethods.authors(s.name(), s.file(), p)); break;
 					default: throw new IllegalStateException(s.kind().toString());

@@ -57,7 +57,8 @@ final class NetworkMethods {
 	}
 
 	private static EvaluationMethod open(String name, Path file, Path temporary, Progress progress) {
-		progress.report(0, "opening " + (BundledModel.isExtracted(file) ? ModelDescription.BUNDLED : file.getFileName()));
+		BundledModel.Which bundled = BundledModel.which(file);
+		progress.report(0, "opening " + (bundled != null ? bundled.label() : file.getFileName()));
 		ColorizationModel model = ColorizationModel.open(file, RuntimeOptions.defaults(), progress);
 		progress.log("Evaluate: " + name + " runs " + ModelDescription.of(model.file()).inSentence() + ".");
 		InferenceEngine engine = new InferenceEngine(model, ChromaUpsampler.DEFAULT, InferenceEngine.DEFAULT_MEMORY_BUDGET);

@@ -13,12 +13,12 @@ import org.cyclecolor.model.Provenance;
 
 /**
  * A model as the user sees it named, the same in JSON summaries, macro results, image info, logs
- * and About: the model shipped in the jar as {@value #BUNDLED} (never the temporary file it is
- * unpacked to), any other by its file's absolute path; with its variant, the software version that
+ * and About: a model shipped in the jar by its label, e.g. {@value #BUNDLED} (never the temporary
+ * file it is unpacked to), any other by its file's absolute path; with its variant, the software version that
  * wrote it and a one-line summary of how its weights were made (from the provenance metadata).
  *
- * @param name {@value #BUNDLED}, or the model file's absolute path
- * @param bundled whether it is the model shipped in the jar
+ * @param name a bundled model's label ({@value #BUNDLED}, ...), or the model file's absolute path
+ * @param bundled whether it is a model shipped in the jar
  * @param variant the architecture variant ({@code cyclecnn}, {@code authors-aaai20}, ...)
  * @param version the software that wrote the file, and when (e.g. "Cycle Colorization 0.1.0, 2026-11-26")
  * @param training where the weights come from: trainer and mode, steps, wall time, start, data
@@ -32,14 +32,15 @@ public record ModelDescription(String name, boolean bundled, String variant, Str
 	private static final Pattern EXPORTED_AT = Pattern.compile("at step (\\d+) \\(target (\\d+)\\)");
 
 	public static ModelDescription of(OnnxModelFile file) {
-		boolean bundled = BundledModel.isExtracted(file.path());
-		String name = bundled ? BUNDLED : file.path().toAbsolutePath().toString();
+		BundledModel.Which which = BundledModel.which(file.path());
+		boolean bundled = which != null;
+		String name = bundled ? which.label() : file.path().toAbsolutePath().toString();
 		return new ModelDescription(name, bundled, file.variant().name(), version(file.metadata()), training(file.bundle().provenance()));
 	}
 
 	/** The name for sentences: "the bundled default model", or "the model " and the file's name. */
 	public String shortName() {
-		return "the " + (bundled ? BUNDLED : "model " + Path.of(name).getFileName());
+		return "the " + (bundled ? name : "model " + Path.of(name).getFileName());
 	}
 
 	/** One line for logs ("Model: ..."): name, variant, version and training. */
@@ -49,7 +50,7 @@ public record ModelDescription(String name, boolean bundled, String variant, Str
 
 	/** {@link #label} for sentences: "the bundled default model (...)" or "the model /path/to/file.onnx (...)". */
 	public String inSentence() {
-		return "the " + (bundled ? BUNDLED : "model " + name) + details();
+		return "the " + (bundled ? name : "model " + name) + details();
 	}
 
 	private String details() {

@@ -173,7 +173,7 @@ public final class AblationOperation {
 
 	private ModelBundle startModel() {
 		if (TrainOperation.SCRATCH.equals(init)) return ModelBundle.initialized(Variants.get("cyclecnn"), base.seed(), Provenance.empty());
-		return (init == null ? OnnxModelFile.read(BundledModel.path()) : OnnxModelFile.read(Path.of(init))).bundle();
+		return OnnxModelFile.read(init == null ? BundledModel.path() : BundledModel.resolve(init)).bundle();
 	}
 
 	private TrainingData evaluationData(org.cyclecolor.model.Variant v, Progress progress) {

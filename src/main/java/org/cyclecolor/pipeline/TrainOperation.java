@@ -241,7 +241,7 @@ public final class TrainOperation {
 			progress.log("Starting from fresh " + v.name() + " weights (seed " + config.seed() + ").");
 		}
 		else {
-			OnnxModelFile f = init == null ? OnnxModelFile.read(BundledModel.path()) : OnnxModelFile.read(Path.of(init));
+			OnnxModelFile f = OnnxModelFile.read(init == null ? BundledModel.path() : BundledModel.resolve(init));
 			model = f.bundle();
 			progress.log("Starting from " + ModelDescription.of(f).inSentence() + ".");
 			if (config.mode() == TrainingConfig.Mode.STRUCTURE_SIMILARITY && !model.has(NetworkKind.STRUCTURE_SIMILARITY)
@@ -278,7 +278,9 @@ public final class TrainOperation {
 
 	private String startedFrom() {
 		if (SCRATCH.equals(init)) return "fresh weights (seed " + config.seed() + ")";
-		return init == null ? "the " + ModelDescription.BUNDLED : Path.of(init).getFileName().toString();
+		BundledModel.Which bundled = init == null ? BundledModel.Which.DEFAULT : BundledModel.keyword(init);
+		if (bundled != null && (init == null || !Files.exists(Path.of(init)))) return "the " + bundled.label();
+		return Path.of(init).getFileName().toString();
 	}
 
 	private static Variant variantByName(String name) {

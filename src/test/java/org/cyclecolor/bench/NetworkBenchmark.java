@@ -26,7 +26,8 @@ import org.cyclecolor.model.Variants;
  * {@code scripts/bench NetworkBenchmark [runs] [threads]} (defaults 5 and 2). Sizes: the authors'
  * 256x172 samples; 512x392 and 256x196, the working sizes for a 1024x780 pair (half and quarter
  * scale, 48 candidates covering 96 and 192 full-resolution pixels); the refinement CNN at the
- * full 1024x780. Weights are random (time does not depend on their values). When other work shares
+ * full 1024x780; the cheaper variants (cyclecnn-lite, cyclecnn-guided with its prior as an input) at
+ * their working size for 1024x780, half scale. Weights are random (time does not depend on their values). When other work shares
  * the CPU the wall time grows; CPU time divided by the threads is then the better estimate of the
  * wall time on an idle machine.
  */
@@ -44,7 +45,9 @@ public final class NetworkBenchmark {
 		List<Case> cases = List.of(new Case("cyclecnn", NetworkKind.COLORIZATION, 256, 172),
 			new Case("authors-aaai20", NetworkKind.COLORIZATION, 256, 172), new Case("cyclecnn", NetworkKind.COLORIZATION, 256, 196),
 			new Case("cyclecnn", NetworkKind.COLORIZATION, 512, 392), new Case("authors-aaai20", NetworkKind.COLORIZATION, 512, 392),
-			new Case("cyclecnn", NetworkKind.REFINEMENT, 1024, 780), new Case("cyclecnn", NetworkKind.REFINEMENT, 512, 392));
+			new Case("cyclecnn", NetworkKind.REFINEMENT, 1024, 780), new Case("cyclecnn", NetworkKind.REFINEMENT, 512, 392),
+			new Case("cyclecnn-lite", NetworkKind.COLORIZATION, 512, 392), new Case("cyclecnn-guided", NetworkKind.COLORIZATION, 512, 392),
+			new Case("cyclecnn-guided", NetworkKind.COLORIZATION, 256, 196), new Case("cyclecnn-guided", NetworkKind.REFINEMENT, 1024, 780));
 		Path dir = Files.createTempDirectory("network-benchmark");
 		System.out.println("variant          network        size        GMAC   wall s (median, min)   cpu/threads s   GMAC/s (wall, cpu)");
 		for (Case c : cases) {
@@ -62,7 +65,7 @@ public final class NetworkBenchmark {
 			}
 		}
 		System.out.println("MACs by stage (GMAC):");
-		for (String name : List.of("cyclecnn", "authors-aaai20")) {
+		for (String name : List.of("cyclecnn", "authors-aaai20", "cyclecnn-lite", "cyclecnn-guided")) {
 			for (int[] s : new int[][] { { 256, 172 }, { 512, 392 } }) {
 				Map<String, Long> stages = Variants.get(name).graph(NetworkKind.COLORIZATION).macsByStage(s[1], s[0]);
 				StringBuilder sb = new StringBuilder();
@@ -83,6 +86,9 @@ public final class NetworkBenchmark {
 			Tensor t = Tensor.zeros(1, 3, c.height(), c.width());
 			for (int i = 0; i < t.size(); i++) t.data()[i] = 16 + 220 * r.nextFloat();
 			in.put(n, t);
+		}
+		if (Variants.get(c.variant()).readsPrior() && c.kind() == NetworkKind.COLORIZATION) {
+			in.put(NetworkKind.PRIOR, org.cyclecolor.backend.TestNetworks.prior(c.height(), c.width(), 20, 1));
 		}
 		return in;
 	}
