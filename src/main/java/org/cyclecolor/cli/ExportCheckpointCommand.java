@@ -1,6 +1,8 @@
 package org.cyclecolor.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -33,6 +35,11 @@ public final class ExportCheckpointCommand implements Callable<Integer> {
 		description = "Include the structure-similarity network of this model or checkpoint (made by pretrain-ssm).")
 	private Path ssm;
 
+	@Option(names = "--relative-to", paramLabel = "DIR", split = ",",
+		description = "Name every file and folder of the run's record relative to these folders (e.g. the data root), and refuse a "
+			+ "record that still holds an absolute path: for models shared with others.")
+	private List<Path> relativeTo = new ArrayList<>();
+
 	@Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Threads for the parity check, 0 = one per core.")
 	private int threads;
 
@@ -42,7 +49,7 @@ public final class ExportCheckpointCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		return model.run(spec, "export-checkpoint", new CheckpointExport(checkpoint, model.output).structureNetwork(ssm)
-			.overwrite(model.overwrite).threads(threads)::run, s -> String.format(Locale.ROOT,
+			.relativeTo(relativeTo).overwrite(model.overwrite).threads(threads)::run, s -> String.format(Locale.ROOT,
 				"Wrote %s (%s, step %s of %s, networks %s, %d bytes).%n", s.get("model"), s.get("variant"), s.get("step"),
 				s.get("target_steps"), s.get("networks"), (Long) s.get("bytes")));
 	}

@@ -3,6 +3,7 @@ package org.cyclecolor.pipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -37,6 +38,8 @@ public final class CheckpointExport {
 	private boolean overwrite;
 	private int threads;
 
+	private List<Path> relativeTo = List.of();
+
 	public CheckpointExport(Path checkpoint, Path output) {
 		this.checkpoint = checkpoint;
 		this.output = output;
@@ -53,10 +56,40 @@ public final class CheckpointExport {
 		return this;
 	}
 
+	/**
+	 * Folders whose absolute paths are cut from the provenance (datasets then read as their folder
+	 * names relative to these, e.g. "photos/kodak"); a value that still holds an absolute path is
+	 * refused, so that a model to share names no folder of the machine it was trained on.
+	 */
+	public CheckpointExport relativeTo(List<Path> roots) {
+		this.relativeTo = List.copyOf(roots);
+		return this;
+	}
+
 	/** Threads for the parity check, 0 = one per core. */
 	public CheckpointExport threads(int n) {
 		this.threads = n;
 		return this;
+	}
+
+	/** An absolute path in a provenance value: a slash after a start, blank, bracket, quote, equals sign or comma. */
+	private static final java.util.regex.Pattern ABSOLUTE = java.util.regex.Pattern.compile("(^|[\\s(\\[\"'=,:;])/[A-Za-z0-9._-]");
+
+	private Provenance relativized(Provenance p) {
+		Map<String, String> out = new LinkedHashMap<>();
+		for (Map.Entry<String, String> e : p.entries().entrySet()) {
+			String v = e.getValue();
+			for (Path root : relativeTo) {
+				String r = root.toAbsolutePath().normalize().toString();
+				v = v.replace(r + "/", "").replace(r, ".");
+			}
+			if (ABSOLUTE.matcher(v).find()) {
+				throw new UserException("The run's record '" + e.getKey() + "' still names a folder of this machine (" + v + "); give "
+					+ "that folder's parent with --relative-to too.");
+			}
+			out.put(e.getKey(), v);
+		}
+		return Provenance.of(out);
 	}
 
 	/** Writes the model; returns a summary (model, step, networks, parity, size). */
@@ -70,8 +103,7 @@ public final class CheckpointExport {
 			checkpoint.getFileName(), c.step(), c.config().steps()));
 		if (structureNetwork != null) {
 			ModelBundle s = StructureNetworkSource.read(structureNetwork);
-			if (!s.has(NetworkKind.STRUCTURE_SIMILARITY) || !s.variant().name().equals(model.variant().name())
-				|| s.provenance().get("ssm_steps") == null) {
+			if (!StructureNetworkSource.pretrained(s) || !StructureNetworkSource.fits(s, model)) {
 				throw new UserException("The file " + structureNetwork.getFileName() + " holds no pre-trained " + model.variant().name()
 					+ " structure-similarity network; give a model or checkpoint written by pretrain-ssm for this variant.");
 			}
@@ -81,6 +113,7 @@ public final class CheckpointExport {
 			}
 			p = p.with("ssm_exported_from", structureNetwork.getFileName().toString());
 		}
+		if (!relativeTo.isEmpty()) p = relativized(p);
 		model = model.withProvenance(p);
 		ModelExport.Parity parity = ModelExport.write(model, output, overwrite, parityExample(model), threads, progress);
 		Map<String, Object> s = new LinkedHashMap<>();

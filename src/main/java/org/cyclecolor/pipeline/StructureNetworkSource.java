@@ -78,7 +78,7 @@ public final class StructureNetworkSource {
 		String variant = start.variant().name();
 		if (given != null) {
 			ModelBundle s = read(given);
-			if (!pretrained(s) || !s.variant().name().equals(variant)) {
+			if (!pretrained(s) || !fits(s, start)) {
 				throw new UserException("The file " + given.getFileName() + " holds no pre-trained " + variant
 					+ " structure-similarity network; give a model or checkpoint written by pretrain-ssm for this variant.");
 			}
@@ -89,7 +89,7 @@ public final class StructureNetworkSource {
 				: "the starting model's structure-similarity network"));
 		}
 		Optional<ModelBundle> b = bundled.get();
-		if (b.isPresent() && pretrained(b.get()) && b.get().variant().name().equals(variant)) {
+		if (b.isPresent() && pretrained(b.get()) && fits(b.get(), start)) {
 			return Optional.of(choice(b.get(), "the default model's structure-similarity network (the starting model has none)"));
 		}
 		return Optional.empty();
@@ -100,6 +100,17 @@ public final class StructureNetworkSource {
 		return new UserException("The learned structure loss needs a pre-trained structure-similarity network and neither the "
 			+ "starting model nor the shipped default model has one; run pretrain-ssm and pass its model (--ssm), or choose "
 			+ "--structure-loss ssim.");
+	}
+
+	/**
+	 * Whether {@code source}'s structure-similarity network can serve {@code target}'s variant: the
+	 * same variant, or one whose structure-similarity network is the same graph (cyclecnn's is
+	 * shared by cyclecnn-guided and cyclecnn-lite).
+	 */
+	public static boolean fits(ModelBundle source, ModelBundle target) {
+		if (source.variant().name().equals(target.variant().name())) return true;
+		if (!target.variant().has(NetworkKind.STRUCTURE_SIMILARITY)) return false;
+		return source.weights(NetworkKind.STRUCTURE_SIMILARITY).problems(target.variant().graph(NetworkKind.STRUCTURE_SIMILARITY)).isEmpty();
 	}
 
 	/** Whether the model holds a structure-similarity network that pretrain-ssm trained. */
