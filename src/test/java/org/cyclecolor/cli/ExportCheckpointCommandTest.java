@@ -97,4 +97,38 @@ class ExportCheckpointCommandTest {
 		assertTrue(noSsm.err().contains("The file tiny.ckpt holds no pre-trained cyclecnn structure-similarity network"), noSsm.err());
 		assertFalse(Files.exists(other));
 	}
+
+	@Test
+	void relativeToNamesTheRunsFoldersRelativelyAndRefusesWhatStaysAbsolute() throws Exception {
+		Path data = dir.resolve("data root");
+		Path pairs = PairFolders.write(data.resolve("rig/pairs"), 1, 64, 40);
+		Path run = dir.resolve("runs");
+		Files.createDirectories(run);
+		Path trained = run.resolve("tiny.onnx");
+		ImportModelCommandTest.Run t = ImportModelCommandTest.run("train", pairs.toString(), "--color-side", "left", "--max-disparity",
+			"6", "--init", "scratch", "--structure-loss", "ssim", "--crop", "48x32", "--steps", "1", "--threads", "2", "-o",
+			trained.toString());
+		assertEquals(ExitCode.OK, t.code(), t.err());
+		Path ckpt = run.resolve("tiny.ckpt");
+
+		// only the data root given: the output path in the recorded command stays absolute, and is refused
+		Path refused = dir.resolve("refused.onnx");
+		ImportModelCommandTest.Run r1 = ImportModelCommandTest.run("export-checkpoint", ckpt.toString(), "--relative-to", data.toString(),
+			"-o", refused.toString(), "--threads", "2");
+		assertEquals(ExitCode.INPUT, r1.code(), r1.err());
+		assertTrue(r1.err().contains("still names a folder of this machine"), r1.err());
+		assertFalse(Files.exists(refused));
+
+		Path model = dir.resolve("shared.onnx");
+		ImportModelCommandTest.Run r2 = ImportModelCommandTest.run("export-checkpoint", ckpt.toString(), "--relative-to",
+			data + "," + run, "-o", model.toString(), "--threads", "2");
+		assertEquals(ExitCode.OK, r2.code(), r2.err());
+		Map<String, String> meta = OnnxModelFile.read(model).metadata();
+		for (Map.Entry<String, String> e : meta.entrySet()) {
+			if (!e.getKey().startsWith("cyclecolor.provenance.")) continue;
+			assertFalse(e.getValue().contains(dir.toString()), e.getKey() + " = " + e.getValue());
+		}
+		assertTrue(meta.get("cyclecolor.provenance.training_datasets").contains("rig/pairs"), meta.toString());
+		assertTrue(meta.get("cyclecolor.provenance.command").contains("-o tiny.onnx"), meta.get("cyclecolor.provenance.command"));
+	}
 }
