@@ -170,6 +170,11 @@ public final class TrainOperation {
 				+ start.model().provenance().get("ssm_steps") + " steps).");
 		}
 		Variant v = start.model().variant();
+		int m = v.sizeMultiple();
+		if (c.cropWidth() % m != 0 || c.cropHeight() % m != 0) {
+			throw new UserException("The " + v.name() + " network needs crops whose sides are multiples of " + m + ", got "
+				+ c.cropWidth() + "x" + c.cropHeight() + "; e.g. " + (c.cropWidth() / m * m) + "x" + (c.cropHeight() / m * m) + ".");
+		}
 		TrainingData data = openData(v, c, progress.sub(0, 0.03));
 		Map<String, String> info = new LinkedHashMap<>();
 		if (!command.isEmpty()) info.put("command", command);
