@@ -32,7 +32,8 @@ public final class ExportCheckpointCommand implements Callable<Integer> {
 	private ModelOutputOptions model;
 
 	@Option(names = "--ssm", paramLabel = "FILE",
-		description = "Include the structure-similarity network of this model or checkpoint (made by pretrain-ssm).")
+		description = "Include the structure-similarity network of this model or checkpoint (made by pretrain-ssm), or of a "
+			+ "bundled model (default, cyclecnn).")
 	private Path ssm;
 
 	@Option(names = "--relative-to", paramLabel = "DIR", split = ",",

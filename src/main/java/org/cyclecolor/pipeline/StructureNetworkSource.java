@@ -120,6 +120,8 @@ public final class StructureNetworkSource {
 
 	/** A model (.onnx) or a checkpoint (any other name) as a bundle. */
 	static ModelBundle read(Path p) {
+		org.cyclecolor.infer.BundledModel.Which bundled = org.cyclecolor.infer.BundledModel.keyword(p.toString());
+		if (bundled != null && !Files.exists(p)) return OnnxModelFile.read(org.cyclecolor.infer.BundledModel.path(bundled)).bundle();
 		if (!Files.isRegularFile(p)) {
 			throw new UserException("The structure-similarity model " + p + " does not exist; check the path (a .onnx model or .ckpt "
 				+ "checkpoint written by pretrain-ssm).");
