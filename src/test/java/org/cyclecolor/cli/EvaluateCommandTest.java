@@ -67,8 +67,8 @@ class EvaluateCommandTest {
 		TinyScenes.write(data, "a", 1);
 		int code = run("evaluate", "-d", data.toString(), "-m", "unwarped,nope", "-o", tmp.resolve("o").toString());
 		assertEquals(ExitCode.INPUT, code);
-		assertEquals("error: Unknown method 'nope'; choose from unwarped, welsh, stereo-levin, authors-output, cyclecnn, "
-			+ "model:<file.onnx>, authors:<weights.h5> (comma-separated).",
+		assertEquals("error: Unknown method 'nope'; choose from unwarped, welsh, stereo-levin, sgm-warp, authors-output, default, "
+			+ "cyclecnn, model:<file.onnx>, authors:<weights.h5> (comma-separated).",
 			err.toString().strip());
 		code = run("evaluate", "-d", data.toString(), "-o", tmp.resolve("o").toString(), "--include", "zz*");
 		assertEquals(ExitCode.INPUT, code);

@@ -22,10 +22,12 @@ class VariantsTest {
 	@Test
 	void everyNetworkProducesTheUniformInterface() {
 		for (Variant v : Variants.all()) {
-			Map<String, Dims> d = v.graph(NetworkKind.COLORIZATION).shapes(172, 256);
-			assertEquals(Dims.map(2, 172, 256), d.get("chroma"), v.name());
-			assertEquals(Dims.map(1, 172, 256), d.get("luminance"), v.name());
-			assertEquals(Dims.map(v.candidates(), 172, 256), d.get("weights"), v.name());
+			// the authors' 256x172 samples, padded to the variant's size multiple as the engine pads them
+			int h = (172 + v.sizeMultiple() - 1) / v.sizeMultiple() * v.sizeMultiple();
+			Map<String, Dims> d = v.graph(NetworkKind.COLORIZATION).shapes(h, 256);
+			assertEquals(Dims.map(2, h, 256), d.get("chroma"), v.name());
+			assertEquals(Dims.map(1, h, 256), d.get("luminance"), v.name());
+			assertEquals(Dims.map(v.candidates(), h, 256), d.get("weights"), v.name());
 		}
 		Variant c = Variants.get("cyclecnn");
 		assertEquals(Dims.map(2, 100, 90), c.graph(NetworkKind.REFINEMENT).shapes(100, 90).get("refined"));
@@ -106,5 +108,26 @@ class VariantsTest {
 		b.layer("a", Op.Conv.same(2, 2, 4, 3), "conv", "x");
 		b.layer("b", Op.Conv.same(2, 2, 8, 3), "conv", "x");
 		assertThrows(IllegalArgumentException.class, () -> b.build("b"));
+	}
+
+	@Test
+	void theGuidedVariantsDifferOnlyByThePrior() {
+		Variant g = Variants.get("cyclecnn-guided"), l = Variants.get("cyclecnn-lite");
+		assertTrue(g.readsPrior());
+		assertFalse(l.readsPrior());
+		assertFalse(Variants.get("cyclecnn").readsPrior());
+		assertEquals(96, g.candidates());
+		assertEquals(8, g.sizeMultiple());
+		assertEquals(512, g.workingWidth());
+		assertEquals(256, Variants.get("cyclecnn").workingWidth());
+		// the prior adds the coarse prior channels and one weight of the full-resolution sum, nothing else
+		long extra = g.graph(NetworkKind.COLORIZATION).parameterCount() - l.graph(NetworkKind.COLORIZATION).parameterCount();
+		assertEquals(24 * 64 * 9 + 1, extra);
+		// the structure-similarity network is cyclecnn's: a pre-trained one serves all three
+		assertEquals(Variants.get("cyclecnn").graph(NetworkKind.STRUCTURE_SIMILARITY).params().toString(),
+			g.graph(NetworkKind.STRUCTURE_SIMILARITY).params().toString());
+		// about a fifth of cyclecnn's multiply-accumulates at the paper's 512x256 training crop
+		double ratio = (double) g.graph(NetworkKind.COLORIZATION).macs(256, 512) / Variants.get("cyclecnn").graph(NetworkKind.COLORIZATION).macs(256, 512);
+		assertTrue(ratio < 0.25, "MAC ratio " + ratio);
 	}
 }
