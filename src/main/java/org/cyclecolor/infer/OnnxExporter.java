@@ -199,6 +199,9 @@ public final class OnnxExporter {
 			else if (op instanceof Op.PriorVolume pv) {
 				priorVolume(x, out, pv);
 			}
+			else if (op instanceof Op.PriorPenalty pp) {
+				priorPenalty(x, out, pp);
+			}
 			else if (op instanceof Op.Upsample2) {
 				int rank = dims.get(n.inputs().get(0)).spatialRank();
 				float[] scales = new float[2 + rank];
@@ -364,6 +367,22 @@ public final class OnnxExporter {
 				sum = sum == null ? term : w.op("Add", "wadd.sum", List.of(sum, term));
 			}
 			w.node("Add", out, List.of(sum, param(Op.biasName(params))));
+		}
+
+		/** -c * min((d_k - s d)^2 / (2 sigma^2), cap) over the candidates, as {@link Op.PriorPenalty} defines. */
+		private void priorPenalty(String x, String out, Op.PriorPenalty p) {
+			String d = w.op("Slice", "prior.d", List.of(x, w.constLongs("s", 0), w.constLongs("e", 1), w.constLongs("axes", 1)));
+			String c = w.op("Slice", "prior.c", List.of(x, w.constLongs("s", 1), w.constLongs("e", 2), w.constLongs("axes", 1)));
+			String d5 = w.op("Unsqueeze", "prior.d5", List.of(d, w.constLongs("axes", 2)));
+			String c5 = w.op("Unsqueeze", "prior.c5", List.of(c, w.constLongs("axes", 2)));
+			String k = w.constFloats("prior.k", new int[] { 1, 1, p.candidates(), 1, 1 }, p.disparities());
+			String scaled = p.scale() == 1 ? d5 : w.op("Mul", "prior.scaled", List.of(d5, w.constScalar("prior.dscale", (float) p.scale())));
+			String diff = w.op("Sub", "prior.diff", List.of(k, scaled));
+			String sq = w.op("Mul", "prior.sq", List.of(diff, diff));
+			String q = w.op("Mul", "prior.q", List.of(sq, w.constScalar("prior.scale", (float) (0.5 / (p.sigma() * p.sigma())))));
+			String capped = w.op("Min", "prior.capped", List.of(q, w.constScalar("prior.cap", (float) p.cap())));
+			String negc = w.op("Neg", "prior.negc", List.of(c5));
+			w.node("Mul", out, List.of(capped, negc));
 		}
 
 		/** c * exp(-(d_k - d)^2 / (2 sigma^2)) over the candidates, as {@link Op.PriorVolume} defines. */

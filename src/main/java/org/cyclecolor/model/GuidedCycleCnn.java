@@ -20,12 +20,14 @@ import org.cyclecolor.image.YCbCrRange;
  * coarse features, as channels of a 2-D hourglass (64 channels at ¼, 96 at ⅛; disparity as
  * channels instead of 3-D convolutions, which run slowly on a CPU).</li>
  * <li><b>Full-resolution scores</b>: the coarse scores interpolated linearly to all D candidates
- * and every pixel, the correlation of the fine features at every candidate, and the prior's bump,
- * combined per voxel by a learned weighted sum; plus the prior's bump times a
- * fixed gain, so that an untrained network already follows the prior where it is confident.</li>
+ * and every pixel, the correlation of the fine features at every candidate, and the prior as a
+ * truncated log-Gaussian penalty ({@link Op.PriorPenalty}), combined per voxel by a learned weighted
+ * sum in which the prior starts with weight 1: an untrained network already follows the prior
+ * where it is confident, and sub-pixel disparities come out as the weights' centroid.</li>
  * <li><b>Prior</b> (the {@code prior} input, guided variant only): disparity and confidence from
- * semi-global matching, turned into a Gaussian bump over the candidates (Poggi et al., "Guided
- * Stereo Matching", CVPR 2019).</li>
+ * semi-global matching; a Gaussian bump over the coarse candidates as an input of the coarse
+ * network, a Gaussian modulation of the full-resolution weights (Poggi et al., "Guided Stereo
+ * Matching", CVPR 2019).</li>
  * <li><b>Refinement</b>: the paper's refinement CNN with 4 residual blocks per ResNet instead of 8
  * (it runs at full resolution). <b>Structure-similarity network</b>: as in {@link CycleCnn}.</li>
  * </ul>
@@ -42,15 +44,21 @@ public final class GuidedCycleCnn {
 	public static final int WORKING_WIDTH = 512;
 	/** Candidates of the coarse scores are this many pixels apart (and the coarse maps this much smaller). */
 	public static final int COARSE = 4;
-	/** Added to the scores as gain x the prior's bump: e^6 makes a confident prior's candidate dominate an untrained network. */
-	public static final double PRIOR_GAIN = 6;
 	/**
 	 * Channels of the full-resolution matching features: the correlation's cost grows with them at
 	 * every pixel and candidate (8 made ONNX Runtime's fine stage 2x slower).
 	 */
 	static final int FINE_FEATURES = 4;
-	/** Width of the prior's bump, in candidates. */
-	public static final double PRIOR_SIGMA = 1;
+	/**
+	 * Width of the prior's Gaussian on the full-resolution weights, in candidates: 0.5 makes the
+	 * weights of a sub-pixel disparity between two candidates close to linear interpolation
+	 * (0.67 / 0.30 at 0.3 px, against 0.7 / 0.3).
+	 */
+	public static final double PRIOR_SIGMA = 0.5;
+	/** The prior's penalty stops growing at this many nats (weights e^-8 times smaller), about 2 px away. */
+	public static final double PRIOR_CAP = 8;
+	/** Width of the prior's bump among the coarse network's inputs, in coarse candidates. */
+	public static final double COARSE_PRIOR_SIGMA = 1;
 	static final int REFINE_BLOCKS = 4;
 	static final double BN_EPS = CycleCnn.BN_EPS;
 
@@ -97,7 +105,7 @@ public final class GuidedCycleCnn {
 		int c4 = 8 * dq + 32;
 		if (guided) {
 			String p4 = g.node("coarse.prior.pooled", new Op.AveragePool(COARSE), prior);
-			String pv4 = g.node("coarse.prior", new Op.PriorVolume(dq, 0, PRIOR_SIGMA, 1.0 / COARSE), p4);
+			String pv4 = g.node("coarse.prior", new Op.PriorVolume(dq, 0, COARSE_PRIOR_SIGMA, 1.0 / COARSE), p4);
 			in4 = g.node("coarse.input", new Op.Concat(3), g.node("coarse.correlation.channels", new Op.CandidatesAsChannels(), corr4),
 				g.node("coarse.prior.channels", new Op.CandidatesAsChannels(), pv4), t[1]);
 			c4 += dq;
@@ -118,8 +126,8 @@ public final class GuidedCycleCnn {
 		String corr1 = g.node("fine.correlation", new Op.ShiftedCorrelation(d, 0, 1), t[0], r[0]);
 		String scores;
 		if (guided) {
-			String pv = g.node("fine.prior", new Op.PriorVolume(d, 0, PRIOR_SIGMA, 1), prior);
-			scores = g.layer("fine.scores", new Op.WeightedAdd(new double[] { 0, 0, PRIOR_GAIN }), "fine.scores", up, corr1, pv);
+			String pp = g.node("fine.prior", new Op.PriorPenalty(d, 0, PRIOR_SIGMA, 1, PRIOR_CAP), prior);
+			scores = g.layer("fine.scores", new Op.WeightedAdd(new double[] { 0, 0, 1 }), "fine.scores", up, corr1, pp);
 		}
 		else {
 			scores = g.layer("fine.scores", new Op.WeightedAdd(new double[] { 0, 0 }), "fine.scores", up, corr1);

@@ -510,8 +510,9 @@ public sealed interface Op {
 	/**
 	 * A learned weighted sum of one-channel values of one shape: {@code out = sum_i (w_i + offset_i)
 	 * * x_i + b}, parameters {@code weight} (n) and {@code bias} (1). The fixed offsets say how much
-	 * of each input the sum holds before training (e.g. the prior's gain); the learned weights start
-	 * small around 0. Cheaper than concatenating the inputs for a 1x1x1 convolution: no copy.
+	 * of each input the sum holds before training (e.g. the prior's weight 1); the learned weights
+	 * start at 0 ({@link Role#COEFFICIENT}). Cheaper than concatenating the inputs for a 1x1x1
+	 * convolution: no copy.
 	 */
 	record WeightedAdd(double[] offsets) implements Op {
 
@@ -543,8 +544,8 @@ public sealed interface Op {
 
 		@Override
 		public List<ParamSpec> params(String prefix) {
-			// He-like start for the learned part: each weight ~ N(0, 1/n)
-			return List.of(new ParamSpec(weightName(prefix), new int[] { offsets.length }, Role.KERNEL, 2 * offsets.length),
+			// the learned part starts at 0: untrained, the sum is the offsets' alone
+			return List.of(new ParamSpec(weightName(prefix), new int[] { offsets.length }, Role.COEFFICIENT, 0),
 				new ParamSpec(biasName(prefix), new int[] { 1 }, Role.BIAS, 0));
 		}
 
@@ -592,6 +593,45 @@ public sealed interface Op {
 			Dims x = inputs.get(0);
 			requireRank(x, 2, "PriorVolume");
 			requireChannels(x, 2, "PriorVolume");
+			return Dims.volume(1, candidates, x.height(), x.width());
+		}
+
+		/** The disparity each candidate stands for. */
+		public float[] disparities() {
+			float[] d = new float[candidates];
+			for (int k = 0; k < candidates; k++) d[k] = firstShift + k;
+			return d;
+		}
+	}
+
+	/**
+	 * The matching prior as a penalty on the scores: a truncated log-Gaussian. From a map
+	 * (N, 2, H, W) holding a disparity d and a confidence c (0..1), {@code out[0, k, y, x] = -c *
+	 * min((firstShift + k - scale * d)^2 / (2 sigma^2), cap)}, (N, 1, D, H, W). Added to the scores
+	 * before the softmax it multiplies the weights by a Gaussian around d (sub-pixel disparities
+	 * come out as the weights' centroid) and every candidate farther than about
+	 * {@code sigma * sqrt(2 cap)} by {@code e^-cap} — so a confident prior wins over an untrained
+	 * network, while a learned score can still overrule it where it is wrong (Poggi et al.'s
+	 * "Gaussian modulation", CVPR 2019, applied to the weights).
+	 */
+	record PriorPenalty(int candidates, int firstShift, double sigma, double scale, double cap) implements Op {
+
+		public PriorPenalty {
+			if (candidates <= 0 || firstShift < 0 || !(sigma > 0) || !(scale > 0) || !(cap > 0)) {
+				throw new IllegalArgumentException("Invalid prior penalty.");
+			}
+		}
+
+		@Override
+		public int arity() {
+			return 1;
+		}
+
+		@Override
+		public Dims output(List<Dims> inputs) {
+			Dims x = inputs.get(0);
+			requireRank(x, 2, "PriorPenalty");
+			requireChannels(x, 2, "PriorPenalty");
 			return Dims.volume(1, candidates, x.height(), x.width());
 		}
 

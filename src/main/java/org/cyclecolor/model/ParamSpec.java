@@ -19,6 +19,11 @@ public record ParamSpec(String name, int[] shape, Role role, int fanIn) {
 		KERNEL(true),
 		/** Convolution bias. */
 		BIAS(true),
+		/**
+		 * A learned coefficient that starts at 0, so that an untrained layer adds nothing to what it
+		 * was given (the guided network's weighted sum starts as the prior alone).
+		 */
+		COEFFICIENT(true),
 		/** BatchNorm scale (gamma). */
 		BN_SCALE(true),
 		/** BatchNorm shift (beta). */

@@ -204,6 +204,7 @@ public final class DjlNetwork implements AutoCloseable {
 		if (op instanceof Op.ShiftedCorrelation c) return ops.shiftedCorrelation(in.get(0), in.get(1), c);
 		if (op instanceof Op.ShiftedWeightedSum sw) return ops.shiftedWeightedSum(in.get(0), in.get(1), sw.firstShift());
 		if (op instanceof Op.PriorVolume pv) return ops.priorVolume(x, pv);
+		if (op instanceof Op.PriorPenalty pp) return ops.priorPenalty(x, pp);
 		if (op instanceof Op.Upsample2) return ops.upsample2(x);
 		if (op instanceof Op.WeightedAdd wa) return ops.weightedAdd(in, params.get(Op.weightName(p)), params.get(Op.biasName(p)), wa.offsets());
 		if (op instanceof Op.AveragePool a) return ops.averagePool(x, a.factor());

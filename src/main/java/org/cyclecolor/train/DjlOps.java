@@ -208,6 +208,17 @@ final class DjlOps {
 		return Scalars.mul(diff.mul(diff), -0.5 / (p.sigma() * p.sigma())).exp().mul(c);
 	}
 
+	/** -c * min((d_k - s d)^2 / (2 sigma^2), cap) over the candidates, from the prior's [d, c] channels. */
+	NDArray priorPenalty(NDArray prior, Op.PriorPenalty p) {
+		NDArray d = prior.get(":, 0:1").expandDims(2);
+		NDArray c = prior.get(":, 1:2").expandDims(2);
+		NDArray k = constant(p.disparities(), new Shape(1, 1, p.candidates(), 1, 1));
+		NDArray diff = k.sub(p.scale() == 1 ? d : Scalars.mul(d, p.scale()));
+		NDArray q = Scalars.mul(diff.mul(diff), 0.5 / (p.sigma() * p.sigma()));
+		NDArray capped = q.minimum(constant(new float[] { (float) p.cap() }, new Shape()));
+		return capped.mul(c).neg();
+	}
+
 	/** Linear x2 on every spatial axis, half-pixel centres, edges clamped ({@link Op.Upsample2}). */
 	NDArray upsample2(NDArray x) {
 		NDArray y = x;

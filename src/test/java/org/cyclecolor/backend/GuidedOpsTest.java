@@ -74,6 +74,24 @@ class GuidedOpsTest {
 
 	@ParameterizedTest
 	@EnumSource(Backend.class)
+	void priorPenaltyIsATruncatedLogGaussianScaledByConfidence(Backend b) throws Exception {
+		Tensor prior = Tensor.zeros(1, 2, 2, 3);
+		float[] d = { 0f, 2.5f, 7f, 12f, 4f, 1f }, c = { 1f, 0.5f, 0f, 1f, 1f, 0.25f };
+		System.arraycopy(d, 0, prior.data(), 0, 6);
+		System.arraycopy(c, 0, prior.data(), 6, 6);
+		for (double scale : new double[] { 1, 0.25 }) {
+			Op.PriorPenalty op = new Op.PriorPenalty(5, 1, 0.5, scale, 8);
+			Tensor y = b.run(BackendOpsTest.single(op, 2), new Weights(), Map.of("x", prior)).get("y");
+			assertArrayEquals(new int[] { 1, 1, 5, 2, 3 }, y.shape());
+			for (int k = 0; k < 5; k++) for (int p = 0; p < 6; p++) {
+				double diff = 1 + k - scale * d[p];
+				assertEquals(-c[p] * Math.min(diff * diff / (2 * 0.25), 8), y.data()[k * 6 + p], 1e-5, "k " + k + " p " + p);
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Backend.class)
 	void upsample2InterpolatesLinearlyWithClampedEdges(Backend b) throws Exception {
 		// a map: both image axes
 		Tensor x = random(1, 1, 2, 3, 4);
