@@ -125,12 +125,64 @@ public final class ImageFiles {
 				if (!ok || !Files.exists(tmp)) {
 					throw new UserException("Could not write " + path + "; check that the folder is writable and the disk has space.");
 				}
+				// ImageJ's PNG, JPEG and BMP writers do not report a short write (a full disk): check the file's own end.
+				requireComplete(tmp, format, path);
 			});
 		}
 		finally {
 			imp.setTitle(title);
 			imp.changes = changes;
 			imp.setFileInfo(fileInfo);
+		}
+	}
+
+	/** The chunk every complete PNG file ends with: length 0, "IEND", its CRC. */
+	private static final byte[] PNG_END = { 0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82 };
+
+	/**
+	 * Checks that a freshly written file is whole, from what its format says about its own end:
+	 * a PNG ends with its IEND chunk, a JPEG with the end-of-image marker, a BMP is as long as its
+	 * header says. A disk that fills up mid-write leaves none of these, and ImageJ's writers do not
+	 * notice (they return success). Other formats are written by code that reports every short write.
+	 *
+	 * @throws UserException naming {@code target} when the file is incomplete
+	 */
+	static void requireComplete(Path file, Format format, Path target) throws IOException {
+		long size = Files.size(file);
+		boolean whole;
+		switch (format) {
+			case PNG: whole = endsWith(file, size, PNG_END); break;
+			case JPEG: whole = endsWith(file, size, new byte[] { (byte) 0xFF, (byte) 0xD9 }); break;
+			case BMP: {
+				byte[] h = head(file, 6);
+				long declared = h.length < 6 ? -1
+					: (h[2] & 0xFFL) | (h[3] & 0xFFL) << 8 | (h[4] & 0xFFL) << 16 | (h[5] & 0xFFL) << 24;
+				whole = h.length == 6 && h[0] == 'B' && h[1] == 'M' && declared == size;
+				break;
+			}
+			default: whole = size > 0;
+		}
+		if (!whole) {
+			throw new UserException("Could not write " + target + " completely (only " + size + " bytes were written); check that "
+				+ "the disk has space.");
+		}
+	}
+
+	private static boolean endsWith(Path file, long size, byte[] tail) throws IOException {
+		if (size < tail.length) return false;
+		try (java.nio.channels.SeekableByteChannel c = Files.newByteChannel(file)) {
+			java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(tail.length);
+			c.position(size - tail.length);
+			while (b.hasRemaining() && c.read(b) > 0) {
+				// read the last bytes
+			}
+			return java.util.Arrays.equals(b.array(), tail);
+		}
+	}
+
+	private static byte[] head(Path file, int n) throws IOException {
+		try (java.io.InputStream in = Files.newInputStream(file)) {
+			return in.readNBytes(n);
 		}
 	}
 
