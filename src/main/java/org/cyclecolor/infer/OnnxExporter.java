@@ -155,6 +155,11 @@ public final class OnnxExporter {
 			else if (op instanceof Op.Relu) {
 				w.node("Relu", out, List.of(x));
 			}
+			else if (op instanceof Op.LayerScale l) {
+				String gamma = w.op("Reshape", "layerscale.gamma", List.of(param(Op.gammaName(n.params())),
+					w.constLongs("shape", 1, l.channels(), 1, 1)));
+				w.node("Mul", out, List.of(x, gamma));
+			}
 			else if (op instanceof Op.Affine a) {
 				String scaled = a.scale() == 1 ? x : w.op("Mul", "affine.scaled", List.of(x, w.constScalar("scale", (float) a.scale())));
 				w.node("Add", out, List.of(scaled, w.constScalar("shift", (float) a.shift())));

@@ -48,6 +48,21 @@ public final class GraphBuilder {
 		return node(name, new Op.Relu(), b);
 	}
 
+	/** Convolution (with bias) then ReLU, no normalisation; value names name.conv/(name). */
+	public String convRelu(String name, String params, Op.Conv conv, String in) {
+		return node(name, new Op.Relu(), layer(name + ".conv", conv, params + ".conv", in));
+	}
+
+	/**
+	 * The residual block without BatchNorm: {@code x + ReLU(conv(ReLU(conv(x))))}, for networks
+	 * whose statistics differ between training crops of one example and whole images.
+	 */
+	public String plainResidualBlock(String name, String params, int channels, String in) {
+		String a = convRelu(name + ".1", params + ".1", Op.Conv.same(2, channels, channels, 3), in);
+		String b = convRelu(name + ".2", params + ".2", Op.Conv.same(2, channels, channels, 3), a);
+		return node(name, new Op.Add(), in, b);
+	}
+
 	/** Transposed convolution, then BatchNorm, then ReLU. */
 	public String convTransposeBnRelu(String name, String params, Op.ConvTranspose conv, String in) {
 		String c = layer(name + ".conv", conv, params + ".conv", in);

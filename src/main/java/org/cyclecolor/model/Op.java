@@ -232,6 +232,35 @@ public sealed interface Op {
 	}
 
 	/**
+	 * A learned scale per channel, starting at 0 ({@link Role#COEFFICIENT}): {@code out[c] = gamma[c]
+	 * * x[c]} (LayerScale, Touvron et al. 2021). On a residual branch it makes the untrained block
+	 * the identity: the refinement's correction starts at nothing.
+	 */
+	record LayerScale(int channels) implements Op {
+
+		@Override
+		public int arity() {
+			return 1;
+		}
+
+		@Override
+		public Dims output(List<Dims> inputs) {
+			requireChannels(inputs.get(0), channels, "LayerScale");
+			return inputs.get(0);
+		}
+
+		@Override
+		public List<ParamSpec> params(String prefix) {
+			return List.of(new ParamSpec(gammaName(prefix), new int[] { channels }, Role.COEFFICIENT, 0));
+		}
+
+		@Override
+		public long macs(List<Dims> inputs, Dims output) {
+			return output.elements();
+		}
+	}
+
+	/**
 	 * Element-wise sum of two values of one shape; a volume of depth 1 (from {@link AsVolume})
 	 * broadcasts along the candidates of the other.
 	 */

@@ -191,6 +191,7 @@ public final class DjlNetwork implements AutoCloseable {
 				params.get(Op.gammaName(p)), params.get(Op.betaName(p)), 1, bnMomentum, (float) b.eps(), training).singletonOrThrow();
 		}
 		if (op instanceof Op.Relu) return Activation.relu(x);
+		if (op instanceof Op.LayerScale l) return x.mul(params.get(Op.gammaName(p)).reshape(1, l.channels(), 1, 1));
 		if (op instanceof Op.Affine a) return (a.scale() == 1 ? x : Scalars.mul(x, (float) a.scale())).add((float) a.shift());
 		if (op instanceof Op.Add) return in.get(0).add(in.get(1));
 		if (op instanceof Op.Concat) return NDArrays.concat(new NDList(in), 1);

@@ -32,7 +32,7 @@ public final class TestNetworks {
 			for (int i = 0; i < d.length; i++) {
 				switch (p.role()) {
 					case BIAS: d[i] = (float) (0.1 * r.nextGaussian()); break;
-					case COEFFICIENT: d[i] = (float) (0.3 * r.nextGaussian()); break;
+					case COEFFICIENT: d[i] = (float) (0.3 * r.nextGaussian() + 0.5); break;
 					case BN_SCALE: d[i] = (float) (0.5 + r.nextDouble()); break;
 					case BN_SHIFT: d[i] = (float) (0.5 * r.nextGaussian()); break;
 					default: break;
