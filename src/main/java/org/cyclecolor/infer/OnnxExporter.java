@@ -220,6 +220,12 @@ public final class OnnxExporter {
 			else if (op instanceof Op.WeightedAdd wa) {
 				weightedAdd(in, out, wa, n.params());
 			}
+			else if (op instanceof Op.MaxChannels) {
+				w.node("ReduceMax", out, List.of(x), ints("axes", 1), intAttr("keepdims", 1));
+			}
+			else if (op instanceof Op.Propagate pr) {
+				propagate(in.get(0), in.get(1), in.get(2), out, pr);
+			}
 			else if (op instanceof Op.AveragePool a) {
 				w.node("AveragePool", out, List.of(x), ints("kernel_shape", a.factor(), a.factor()), ints("strides", a.factor(), a.factor()));
 			}
@@ -388,6 +394,37 @@ public final class OnnxExporter {
 			String capped = w.op("Min", "prior.capped", List.of(q, w.constScalar("prior.cap", (float) p.cap())));
 			String negc = w.op("Neg", "prior.negc", List.of(c5));
 			w.node("Mul", out, List.of(capped, negc));
+		}
+
+		/** Learned spatial propagation, unrolled: {@link Op.Propagate}. */
+		private void propagate(String x0, String affinity, String gate, String out, Op.Propagate p) {
+			String a = w.op("Softmax", "prop.a", List.of(affinity), intAttr("axis", 1));
+			String[] aj = new String[8];
+			for (int j = 0; j < 8; j++) {
+				aj[j] = w.op("Slice", "prop.a" + j, List.of(a, w.constLongs("s", j), w.constLongs("e", j + 1), w.constLongs("axes", 1)));
+			}
+			String g = w.op("Sigmoid", "prop.g", List.of(w.op("Add", "prop.gate", List.of(gate, w.constScalar("prop.offset",
+				(float) p.gateOffset())))));
+			String keep = w.op("Mul", "prop.keep", List.of(g, x0));
+			String rest = w.op("Sub", "prop.rest", List.of(w.constScalar("prop.one", 1f), g));
+			String pads = w.constLongs("pads", 0, 0, 1, 1, 0, 0, 1, 1);
+			String x = x0;
+			for (int t = 0; t < p.iterations(); t++) {
+				String padded = w.op("Pad", "prop.pad", List.of(x, pads), OnnxGraphWriter.stringAttr("mode", "edge"));
+				String shape = w.op("Shape", "prop.shape", List.of(x));
+				String hw = w.op("Slice", "prop.hw", List.of(shape, w.constLongs("s", 2), w.constLongs("e", 4)));
+				String sum = null;
+				for (int j = 0; j < 8; j++) {
+					int dy = Op.Propagate.NEIGHBOURS[j][0], dx = Op.Propagate.NEIGHBOURS[j][1];
+					String start = w.constLongs("start", 1 + dy, 1 + dx);
+					String end = w.op("Add", "prop.end", List.of(hw, start));
+					String nb = w.op("Slice", "prop.nb", List.of(padded, start, end, w.constLongs("axes", 2, 3)));
+					String term = w.op("Mul", "prop.term", List.of(nb, aj[j]));
+					sum = sum == null ? term : w.op("Add", "prop.sum", List.of(sum, term));
+				}
+				String moved = w.op("Mul", "prop.moved", List.of(rest, sum));
+				x = t == p.iterations() - 1 ? w.node("Add", out, List.of(keep, moved)) : w.op("Add", "prop.x", List.of(keep, moved));
+			}
 		}
 
 		/** c * exp(-(d_k - d)^2 / (2 sigma^2)) over the candidates, as {@link Op.PriorVolume} defines. */

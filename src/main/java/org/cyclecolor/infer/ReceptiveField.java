@@ -81,6 +81,10 @@ public record ReceptiveField(int left, int right, int up, int down, boolean posi
 			// candidate k of column x is column x - firstShift - k
 			return new Reach(g, r.left + g * (s.firstShift() + s.candidates() - 1), r.right, r.up, r.down);
 		}
+		if (op instanceof Op.Propagate pr) {
+			int reach = g * pr.iterations();
+			return new Reach(g, r.left + reach, r.right + reach, r.up + reach, r.down + reach);
+		}
 		if (op instanceof Op.ShiftedCorrelation c) {
 			return new Reach(g, r.left + g * (c.firstShift() + c.candidates() - 1), r.right, r.up, r.down);
 		}

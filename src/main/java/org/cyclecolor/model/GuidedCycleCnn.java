@@ -24,6 +24,12 @@ import org.cyclecolor.image.YCbCrRange;
  * truncated log-Gaussian penalty ({@link Op.PriorPenalty}), combined per voxel by a learned weighted
  * sum in which the prior starts with weight 1: an untrained network already follows the prior
  * where it is confident, and sub-pixel disparities come out as the weights' centroid.</li>
+ * <li><b>Propagation</b> of the weighted averages (16 iterations at full working resolution,
+ * {@link Op.Propagate}): affinities to the 8 neighbours and a gate from the target's full-resolution
+ * features and W's largest weight, so that colour travels from where W is confident into
+ * occlusions and ambiguous areas along the mono image's structure (as Levin's propagation does for
+ * the classical baseline). Convex combinations: the result is still a weighted sum of reference
+ * colours.</li>
  * <li><b>Prior</b> (the {@code prior} input, guided variant only): disparity and confidence from
  * semi-global matching; a Gaussian bump over the coarse candidates as an input of the coarse
  * network, a Gaussian modulation of the full-resolution weights (Poggi et al., "Guided Stereo
@@ -45,6 +51,10 @@ public final class GuidedCycleCnn {
 	public static final int WORKING_WIDTH = 512;
 	/** Candidates of the coarse scores are this many pixels apart (and the coarse maps this much smaller). */
 	public static final int COARSE = 4;
+	/** Iterations of the propagation: how far (working pixels) colour can travel into what W is unsure of. */
+	static final int PROPAGATION_STEPS = 16;
+	/** Added to the propagation's gate score: sigmoid(4) = 0.98 of its own value kept by an untrained pixel. */
+	static final double PROPAGATION_GATE = 4;
 	/**
 	 * Channels of the full-resolution matching features: the correlation's cost grows with them at
 	 * every pixel and candidate (8 made ONNX Runtime's fine stage 2x slower).
@@ -140,12 +150,26 @@ public final class GuidedCycleCnn {
 		String centred = g.node("average.centred", new Op.Affine(1, -128), reference);
 		String weighted = g.node("average.sum", new Op.ShiftedWeightedSum(d, s.firstShift()), w, centred);
 		String avg = g.node("average", new Op.Affine(1, 128), weighted);
-		g.node("chroma", new Op.SelectChannels(1, 2), avg);
-		g.node("luminance", new Op.SelectChannels(0), avg);
+
+		// Propagation of the weighted averages along the mono image's structure, anchored where W is
+		// confident: convex combinations of weighted sums, so still weighted sums of the reference.
+		String confidence = g.node("propagation.confidence", new Op.MaxChannels(), w);
+		String pin = g.node("propagation.input", new Op.Concat(2), t[2], confidence);
+		String ph = g.convRelu("propagation.hidden", "propagation.hidden", Op.Conv.same(2, 9, 16, 3), pin);
+		String ps = g.layer("propagation.scores.scaled", new Op.LayerScale(9), "propagation.scale",
+			g.layer("propagation.scores", Op.Conv.same(2, 16, 9, 3), "propagation.scores", ph));
+		String affinity = g.node("propagation.affinity", new Op.SelectChannels(0, 1, 2, 3, 4, 5, 6, 7), ps);
+		String gate = g.node("propagation.gate", new Op.SelectChannels(8), ps);
+		String out = g.node("propagation", new Op.Propagate(PROPAGATION_STEPS, PROPAGATION_GATE), avg, affinity, gate);
+		g.node("chroma", new Op.SelectChannels(1, 2), out);
+		g.node("luminance", new Op.SelectChannels(0), out);
 		return g.build("chroma", "luminance", "weights");
 	}
 
-	/** The shared tower: [fine matching features (4 channels, full resolution), coarse features (32, 1/4)]. */
+	/**
+	 * The shared tower: [fine matching features (4 channels, full resolution), coarse features (32,
+	 * 1/4), full-resolution features (8 channels) for the propagation's affinities].
+	 */
 	private static String[] tower(GraphBuilder g, String name, String y) {
 		String c1 = g.convBnRelu(name + ".c1", "tower.c1", Op.Conv.same(2, 1, 8, 5), y);
 		String r1 = g.residualBlock(name + ".r1", "tower.r1", 2, 8, c1);
@@ -155,7 +179,7 @@ public final class GuidedCycleCnn {
 		String c3 = g.convBnRelu(name + ".c3", "tower.c3", new Op.Conv(2, 16, 32, 3, 2, 0, 1, true), r2);
 		String r3 = g.residualBlock(name + ".r3b", "tower.r3b", 2, 32, g.residualBlock(name + ".r3a", "tower.r3a", 2, 32, c3));
 		String coarse = g.layer(name + ".coarse", Op.Conv.same(2, 32, 32, 3), "tower.coarse", r3);
-		return new String[] { fine, coarse };
+		return new String[] { fine, coarse, r1 };
 	}
 
 	/**

@@ -698,6 +698,64 @@ public sealed interface Op {
 		}
 	}
 
+	/** The largest value over the channels of a map, (N, 1, H, W): a weight volume's confidence. */
+	record MaxChannels() implements Op {
+
+		@Override
+		public int arity() {
+			return 1;
+		}
+
+		@Override
+		public Dims output(List<Dims> inputs) {
+			requireRank(inputs.get(0), 2, "MaxChannels");
+			return inputs.get(0).withChannels(1);
+		}
+	}
+
+	/**
+	 * Learned spatial propagation (after Cheng et al.'s convolutional spatial propagation network,
+	 * ECCV 2018; in spirit Levin et al.'s colorization by optimisation): from a map x0 (N, C, H, W),
+	 * affinity scores (N, 8, H, W) and a gate score (N, 1, H, W), repeat {@code iterations} times
+	 * {@code x <- g * x0 + (1 - g) * sum_j a_j * x(neighbour j)}, where a = softmax over the 8
+	 * neighbours' scores (a convex combination: nothing can grow), {@code g = sigmoid(gate +
+	 * gateOffset)} (how much of its own value a pixel keeps), and a neighbour beyond the border is the
+	 * border pixel. Neighbours in the order (-1,-1), (-1,0), (-1,1), (0,-1), (0,1), (1,-1), (1,0), (1,1)
+	 * as (dy, dx). Pixels with a gate near 1 anchor the result; the others take their neighbours'
+	 * values along the paths the affinities open, up to {@code iterations} pixels away.
+	 */
+	record Propagate(int iterations, double gateOffset) implements Op {
+
+		/** (dy, dx) of the 8 neighbours, in channel order. */
+		public static final int[][] NEIGHBOURS = { { -1, -1 }, { -1, 0 }, { -1, 1 }, { 0, -1 }, { 0, 1 }, { 1, -1 }, { 1, 0 }, { 1, 1 } };
+
+		public Propagate {
+			if (iterations < 1) throw new IllegalArgumentException("Propagation needs at least one iteration.");
+		}
+
+		@Override
+		public int arity() {
+			return 3;
+		}
+
+		@Override
+		public Dims output(List<Dims> inputs) {
+			Dims x = inputs.get(0), a = inputs.get(1), g = inputs.get(2);
+			requireRank(x, 2, "Propagate");
+			requireChannels(a, 8, "Propagate affinities");
+			requireChannels(g, 1, "Propagate gate");
+			if (a.height() != x.height() || a.width() != x.width() || g.height() != x.height() || g.width() != x.width()) {
+				throw new IllegalArgumentException("Propagate needs maps of one size, got " + inputs + ".");
+			}
+			return x;
+		}
+
+		@Override
+		public long macs(List<Dims> inputs, Dims output) {
+			return (long) iterations * 10 * output.elements();
+		}
+	}
+
 	/** The mean of each {@code factor} x {@code factor} block of a map (sizes must be multiples of the factor). */
 	record AveragePool(int factor) implements Op {
 

@@ -209,6 +209,8 @@ public final class DjlNetwork implements AutoCloseable {
 		if (op instanceof Op.Upsample2) return ops.upsample2(x);
 		if (op instanceof Op.WeightedAdd wa) return ops.weightedAdd(in, params.get(Op.weightName(p)), params.get(Op.biasName(p)), wa.offsets());
 		if (op instanceof Op.AveragePool a) return ops.averagePool(x, a.factor());
+		if (op instanceof Op.MaxChannels) return x.max(new int[] { 1 }, true);
+		if (op instanceof Op.Propagate pr) return ops.propagate(in.get(0), in.get(1), in.get(2), pr);
 		if (op instanceof Op.MaskCandidates m) return x.add(ops.maskPenalty(x, m.firstShift()));
 		if (op instanceof Op.SoftmaxChannels) return x.softmax(1);
 		if (op instanceof Op.WeightedSum) return in.get(1).mul(x.expandDims(1)).sum(new int[] { 2 });

@@ -261,6 +261,35 @@ final class DjlOps {
 		return sum.add(b);
 	}
 
+	/** Learned spatial propagation ({@link Op.Propagate}): edge-padded neighbours, softmax affinities, sigmoid gate. */
+	NDArray propagate(NDArray x0, NDArray affinity, NDArray gate, Op.Propagate p) {
+		NDList a = affinity.softmax(1).split(8, 1);
+		NDArray g = gate.add(constant(new float[] { (float) p.gateOffset() }, new Shape())).getNDArrayInternal().sigmoid();
+		NDArray keep = g.mul(x0);
+		NDArray rest = g.neg().add(1f);
+		long h = x0.getShape().get(2), w = x0.getShape().get(3);
+		NDArray x = x0;
+		for (int t = 0; t < p.iterations(); t++) {
+			NDArray padded = edgePad(x);
+			NDArray sum = null;
+			for (int j = 0; j < 8; j++) {
+				int dy = Op.Propagate.NEIGHBOURS[j][0], dx = Op.Propagate.NEIGHBOURS[j][1];
+				NDArray nb = padded.get(":, :, " + (1 + dy) + ":" + (1 + dy + h) + ", " + (1 + dx) + ":" + (1 + dx + w));
+				NDArray term = nb.mul(a.get(j));
+				sum = sum == null ? term : sum.add(term);
+			}
+			x = keep.add(rest.mul(sum));
+		}
+		return x;
+	}
+
+	/** x with its border rows and columns repeated once on every side. */
+	private NDArray edgePad(NDArray x) {
+		long h = x.getShape().get(2), w = x.getShape().get(3);
+		NDArray rows = NDArrays.concat(new NDList(x.get(":, :, 0:1"), x, x.get(":, :, " + (h - 1) + ":" + h)), 2);
+		return NDArrays.concat(new NDList(rows.get(":, :, :, 0:1"), rows, rows.get(":, :, :, " + (w - 1) + ":" + w)), 3);
+	}
+
 	/** Mean of each f x f block. */
 	NDArray averagePool(NDArray x, int f) {
 		return own(x.getNDArrayInternal().avgPool(new Shape(f, f), new Shape(f, f), new Shape(0, 0), false, true));

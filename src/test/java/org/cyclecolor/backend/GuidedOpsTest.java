@@ -168,4 +168,43 @@ class GuidedOpsTest {
 		assertArrayEquals(vol.data(), out.get("m").data(), 0f);
 		assertClose(vol, out.get("y"), 0, "round trip");
 	}
+
+	@ParameterizedTest
+	@EnumSource(Backend.class)
+	void propagationFollowsItsDefinition(Backend b) throws Exception {
+		GraphBuilder g = new GraphBuilder(null, 1e-3);
+		g.input("x", 2);
+		g.input("a", 8);
+		g.input("g", 1);
+		g.node("max", new Op.MaxChannels(), "a");
+		g.node("y", new Op.Propagate(3, 0.5), "x", "a", "g");
+		Tensor x = random(10, 1, 2, 5, 6), a = random(2, 1, 8, 5, 6), gate = random(2, 1, 1, 5, 6);
+		Map<String, Tensor> out = b.run(g.build("y", "max"), new Weights(), Map.of("x", x, "a", a, "g", gate));
+		int h = 5, w = 6, hw = h * w;
+		for (int p = 0; p < hw; p++) {
+			float m = Float.NEGATIVE_INFINITY;
+			for (int j = 0; j < 8; j++) m = Math.max(m, a.data()[j * hw + p]);
+			assertEquals(m, out.get("max").data()[p], 0f);
+		}
+		double[] cur = new double[2 * hw];
+		for (int i = 0; i < cur.length; i++) cur[i] = x.data()[i];
+		for (int t = 0; t < 3; t++) {
+			double[] next = new double[cur.length];
+			for (int c = 0; c < 2; c++) for (int yy = 0; yy < h; yy++) for (int xx = 0; xx < w; xx++) {
+				int p = yy * w + xx;
+				double z = 0, sum = 0;
+				for (int j = 0; j < 8; j++) z += Math.exp(a.data()[j * hw + p]);
+				for (int j = 0; j < 8; j++) {
+					int ny = Math.max(0, Math.min(h - 1, yy + Op.Propagate.NEIGHBOURS[j][0]));
+					int nx = Math.max(0, Math.min(w - 1, xx + Op.Propagate.NEIGHBOURS[j][1]));
+					sum += Math.exp(a.data()[j * hw + p]) / z * cur[c * hw + ny * w + nx];
+				}
+				double gg = 1 / (1 + Math.exp(-(gate.data()[p] + 0.5)));
+				next[c * hw + p] = gg * x.data()[c * hw + p] + (1 - gg) * sum;
+			}
+			cur = next;
+		}
+		Tensor y = out.get("y");
+		for (int i = 0; i < cur.length; i++) assertEquals(cur[i], y.data()[i], 1e-4, "value " + i);
+	}
 }

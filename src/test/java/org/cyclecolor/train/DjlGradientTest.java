@@ -48,7 +48,7 @@ class DjlGradientTest {
 				"unet.last.bias", "reference" }),
 			Arguments.of("cyclecnn-guided", new String[] { "tower.c1.conv.weight", "tower.fine.weight", "tower.r3b.2.bn.gamma",
 				"tower.coarse.weight", "coarse.a0.conv.weight", "coarse.a2.1.conv.weight", "coarse.a3.conv.weight", "coarse.scores.weight",
-				"coarse.scores.bias", "fine.scores.weight", "reference" }));
+				"coarse.scores.bias", "fine.scores.weight", "propagation.hidden.conv.weight", "propagation.scale.gamma", "reference" }));
 	}
 
 	static void setUp(String variant) {
