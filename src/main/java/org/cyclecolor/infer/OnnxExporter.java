@@ -407,23 +407,25 @@ public final class OnnxExporter {
 				(float) p.gateOffset())))));
 			String keep = w.op("Mul", "prop.keep", List.of(g, x0));
 			String rest = w.op("Sub", "prop.rest", List.of(w.constScalar("prop.one", 1f), g));
-			String pads = w.constLongs("pads", 0, 0, 1, 1, 0, 0, 1, 1);
 			String x = x0;
-			for (int t = 0; t < p.iterations(); t++) {
+			int[] dil = p.dilations();
+			for (int t = 0; t < dil.length; t++) {
+				int s = dil[t];
+				String pads = w.constLongs("pads", 0, 0, s, s, 0, 0, s, s);
 				String padded = w.op("Pad", "prop.pad", List.of(x, pads), OnnxGraphWriter.stringAttr("mode", "edge"));
 				String shape = w.op("Shape", "prop.shape", List.of(x));
 				String hw = w.op("Slice", "prop.hw", List.of(shape, w.constLongs("s", 2), w.constLongs("e", 4)));
 				String sum = null;
 				for (int j = 0; j < 8; j++) {
-					int dy = Op.Propagate.NEIGHBOURS[j][0], dx = Op.Propagate.NEIGHBOURS[j][1];
-					String start = w.constLongs("start", 1 + dy, 1 + dx);
+					int dy = s * Op.Propagate.NEIGHBOURS[j][0], dx = s * Op.Propagate.NEIGHBOURS[j][1];
+					String start = w.constLongs("start", s + dy, s + dx);
 					String end = w.op("Add", "prop.end", List.of(hw, start));
 					String nb = w.op("Slice", "prop.nb", List.of(padded, start, end, w.constLongs("axes", 2, 3)));
 					String term = w.op("Mul", "prop.term", List.of(nb, aj[j]));
 					sum = sum == null ? term : w.op("Add", "prop.sum", List.of(sum, term));
 				}
 				String moved = w.op("Mul", "prop.moved", List.of(rest, sum));
-				x = t == p.iterations() - 1 ? w.node("Add", out, List.of(keep, moved)) : w.op("Add", "prop.x", List.of(keep, moved));
+				x = t == dil.length - 1 ? w.node("Add", out, List.of(keep, moved)) : w.op("Add", "prop.x", List.of(keep, moved));
 			}
 		}
 

@@ -82,7 +82,7 @@ public record ReceptiveField(int left, int right, int up, int down, boolean posi
 			return new Reach(g, r.left + g * (s.firstShift() + s.candidates() - 1), r.right, r.up, r.down);
 		}
 		if (op instanceof Op.Propagate pr) {
-			int reach = g * pr.iterations();
+			int reach = g * pr.reach();
 			return new Reach(g, r.left + reach, r.right + reach, r.up + reach, r.down + reach);
 		}
 		if (op instanceof Op.ShiftedCorrelation c) {

@@ -721,16 +721,51 @@ public sealed interface Op {
 	 * neighbours' scores (a convex combination: nothing can grow), {@code g = sigmoid(gate +
 	 * gateOffset)} (how much of its own value a pixel keeps), and a neighbour beyond the border is the
 	 * border pixel. Neighbours in the order (-1,-1), (-1,0), (-1,1), (0,-1), (0,1), (1,-1), (1,0), (1,1)
-	 * as (dy, dx). Pixels with a gate near 1 anchor the result; the others take their neighbours'
-	 * values along the paths the affinities open, up to {@code iterations} pixels away.
+	 * as (dy, dx), taken {@code dilations[t]} pixels away at iteration t (the border pixel beyond the
+	 * image). Pixels with a gate near 1 anchor the result; the others take their neighbours' values
+	 * along the paths the affinities open, up to the sum of the dilations away: long steps first
+	 * carry colour far, short ones last put the detail back.
 	 */
-	record Propagate(int iterations, double gateOffset) implements Op {
+	record Propagate(int[] dilations, double gateOffset) implements Op {
 
 		/** (dy, dx) of the 8 neighbours, in channel order. */
 		public static final int[][] NEIGHBOURS = { { -1, -1 }, { -1, 0 }, { -1, 1 }, { 0, -1 }, { 0, 1 }, { 1, -1 }, { 1, 0 }, { 1, 1 } };
 
 		public Propagate {
-			if (iterations < 1) throw new IllegalArgumentException("Propagation needs at least one iteration.");
+			if (dilations.length < 1) throw new IllegalArgumentException("Propagation needs at least one iteration.");
+			for (int d : dilations) if (d < 1) throw new IllegalArgumentException("Dilations are at least 1, got " + d + ".");
+			dilations = dilations.clone();
+		}
+
+		@Override
+		public int[] dilations() {
+			return dilations.clone();
+		}
+
+		public int iterations() {
+			return dilations.length;
+		}
+
+		/** How far colour can travel: the sum of the dilations. */
+		public int reach() {
+			int r = 0;
+			for (int d : dilations) r += d;
+			return r;
+		}
+
+		@Override
+		public boolean equals(Object o) {
+			return o instanceof Propagate p && Arrays.equals(dilations, p.dilations) && gateOffset == p.gateOffset;
+		}
+
+		@Override
+		public int hashCode() {
+			return Arrays.hashCode(dilations) * 31 + Double.hashCode(gateOffset);
+		}
+
+		@Override
+		public String toString() {
+			return "Propagate" + Arrays.toString(dilations) + "(gate offset " + gateOffset + ")";
 		}
 
 		@Override
@@ -752,7 +787,7 @@ public sealed interface Op {
 
 		@Override
 		public long macs(List<Dims> inputs, Dims output) {
-			return (long) iterations * 10 * output.elements();
+			return (long) dilations.length * 10 * output.elements();
 		}
 	}
 

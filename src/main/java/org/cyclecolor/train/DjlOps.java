@@ -269,12 +269,12 @@ final class DjlOps {
 		NDArray rest = g.neg().add(1f);
 		long h = x0.getShape().get(2), w = x0.getShape().get(3);
 		NDArray x = x0;
-		for (int t = 0; t < p.iterations(); t++) {
-			NDArray padded = edgePad(x);
+		for (int s : p.dilations()) {
+			NDArray padded = edgePad(x, s);
 			NDArray sum = null;
 			for (int j = 0; j < 8; j++) {
-				int dy = Op.Propagate.NEIGHBOURS[j][0], dx = Op.Propagate.NEIGHBOURS[j][1];
-				NDArray nb = padded.get(":, :, " + (1 + dy) + ":" + (1 + dy + h) + ", " + (1 + dx) + ":" + (1 + dx + w));
+				int dy = s * Op.Propagate.NEIGHBOURS[j][0], dx = s * Op.Propagate.NEIGHBOURS[j][1];
+				NDArray nb = padded.get(":, :, " + (s + dy) + ":" + (s + dy + h) + ", " + (s + dx) + ":" + (s + dx + w));
 				NDArray term = nb.mul(a.get(j));
 				sum = sum == null ? term : sum.add(term);
 			}
@@ -283,11 +283,13 @@ final class DjlOps {
 		return x;
 	}
 
-	/** x with its border rows and columns repeated once on every side. */
-	private NDArray edgePad(NDArray x) {
+	/** x with its border rows and columns repeated {@code s} times on every side. */
+	private NDArray edgePad(NDArray x, int s) {
 		long h = x.getShape().get(2), w = x.getShape().get(3);
-		NDArray rows = NDArrays.concat(new NDList(x.get(":, :, 0:1"), x, x.get(":, :, " + (h - 1) + ":" + h)), 2);
-		return NDArrays.concat(new NDList(rows.get(":, :, :, 0:1"), rows, rows.get(":, :, :, " + (w - 1) + ":" + w)), 3);
+		NDArray top = x.get(":, :, 0:1"), bottom = x.get(":, :, " + (h - 1) + ":" + h);
+		NDArray rows = NDArrays.concat(new NDList(s == 1 ? top : top.repeat(2, s), x, s == 1 ? bottom : bottom.repeat(2, s)), 2);
+		NDArray left = rows.get(":, :, :, 0:1"), right = rows.get(":, :, :, " + (w - 1) + ":" + w);
+		return NDArrays.concat(new NDList(s == 1 ? left : left.repeat(3, s), rows, s == 1 ? right : right.repeat(3, s)), 3);
 	}
 
 	/** Mean of each f x f block. */

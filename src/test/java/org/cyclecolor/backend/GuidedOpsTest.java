@@ -177,7 +177,8 @@ class GuidedOpsTest {
 		g.input("a", 8);
 		g.input("g", 1);
 		g.node("max", new Op.MaxChannels(), "a");
-		g.node("y", new Op.Propagate(3, 0.5), "x", "a", "g");
+		int[] dil = { 2, 1, 3 };
+		g.node("y", new Op.Propagate(dil, 0.5), "x", "a", "g");
 		Tensor x = random(10, 1, 2, 5, 6), a = random(2, 1, 8, 5, 6), gate = random(2, 1, 1, 5, 6);
 		Map<String, Tensor> out = b.run(g.build("y", "max"), new Weights(), Map.of("x", x, "a", a, "g", gate));
 		int h = 5, w = 6, hw = h * w;
@@ -195,8 +196,8 @@ class GuidedOpsTest {
 				double z = 0, sum = 0;
 				for (int j = 0; j < 8; j++) z += Math.exp(a.data()[j * hw + p]);
 				for (int j = 0; j < 8; j++) {
-					int ny = Math.max(0, Math.min(h - 1, yy + Op.Propagate.NEIGHBOURS[j][0]));
-					int nx = Math.max(0, Math.min(w - 1, xx + Op.Propagate.NEIGHBOURS[j][1]));
+					int ny = Math.max(0, Math.min(h - 1, yy + dil[t] * Op.Propagate.NEIGHBOURS[j][0]));
+					int nx = Math.max(0, Math.min(w - 1, xx + dil[t] * Op.Propagate.NEIGHBOURS[j][1]));
 					sum += Math.exp(a.data()[j * hw + p]) / z * cur[c * hw + ny * w + nx];
 				}
 				double gg = 1 / (1 + Math.exp(-(gate.data()[p] + 0.5)));
