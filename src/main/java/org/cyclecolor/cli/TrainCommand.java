@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 public final class TrainCommand extends TrainingCommandBase {
 
 	@Option(names = "--mode", paramLabel = "MODE", defaultValue = "cycle",
-		description = "cycle (no ground truth needed) or supervised (synthesized pairs) (default: ${DEFAULT-VALUE}).")
+		description = "cycle (no ground truth needed), supervised (synthesized pairs), or refinement (the refinement network "
+			+ "alone, supervised, on a fixed colorization network's results) (default: ${DEFAULT-VALUE}).")
 	private String mode;
 
 	@Option(names = "--init", paramLabel = "MODEL", description = "Start from this model (.onnx), a bundled one (default, cyclecnn), "

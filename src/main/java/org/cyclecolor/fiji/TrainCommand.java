@@ -38,8 +38,9 @@ public final class TrainCommand extends SuiteCommand {
 	@Parameter(label = "Model to write (.onnx)", style = FileWidget.SAVE_STYLE, persist = false)
 	private File output = new File("");
 
-	@Parameter(label = "Mode", choices = { "cycle", "supervised", "ssm" }, persist = false,
-		description = "cycle: no ground truth needed (the paper's); supervised: synthesized pairs; ssm: pre-train the structure network")
+	@Parameter(label = "Mode", choices = { "cycle", "supervised", "refinement", "ssm" }, persist = false,
+		description = "cycle: no ground truth needed (the paper's); supervised: synthesized pairs; refinement: the refinement network "
+			+ "alone on synthesized pairs; ssm: pre-train the structure network")
 	private String mode = "cycle";
 
 	@Parameter(label = "Start from", persist = false, description = "default (the shipped model), scratch, or the path of a model file")

@@ -25,6 +25,8 @@ import org.cyclecolor.model.NetworkKind;
  * volumes. <b>Supervised</b>: the first pass's chroma against the gray view's true chroma (mean
  * squared error). The refinement CNN, when trained, learns R'_C → R_C (cycle) or I_C → truth
  * (supervised) by mean squared error on chroma, from inputs cut off from M's gradients.
+ * <b>Refinement</b>: only the refinement CNN learns, supervised, on the results of a fixed M (the
+ * supervised term is reported, not trained).
  */
 public final class Objective {
 
@@ -67,7 +69,17 @@ public final class Objective {
 		NDArray prior = batch.hasPrior() ? batch.prior(scope).toType(type, false) : null;
 		NDArray backPrior = batch.hasPrior() ? batch.backPrior(scope).toType(type, false) : null;
 		NDArray backward;
-		if (config.mode() == TrainingConfig.Mode.SUPERVISED) {
+		if (config.mode() == TrainingConfig.Mode.REFINEMENT) {
+			// M is fixed: its running statistics, no gradients; only the refinement learns
+			Passes p = passes(scope, nets, gray, color, prior, backPrior, false, false);
+			NDArray truth = batch.truthChroma(scope).toType(type, false);
+			t.put(SUPERVISED, Losses.meanSquared(p.firstChroma(), truth));
+			NDArray ref = refinementLoss(scope, nets, gray, p.firstChroma(), truth, training);
+			t.put(REFINEMENT, ref);
+			t.put(TOTAL, ref);
+			backward = ref;
+		}
+		else if (config.mode() == TrainingConfig.Mode.SUPERVISED) {
 			Passes p = passes(scope, nets, gray, color, prior, backPrior, false, training);
 			NDArray truth = batch.truthChroma(scope).toType(type, false);
 			NDArray sup = Losses.meanSquared(p.firstChroma(), truth);

@@ -118,11 +118,17 @@ public final class Trainer {
 				recentMeans(history, 100));
 		}
 		boolean structure = config.mode() == TrainingConfig.Mode.STRUCTURE_SIMILARITY;
-		Set<NetworkKind> trained = EnumSet.of(structure ? NetworkKind.STRUCTURE_SIMILARITY : NetworkKind.COLORIZATION);
+		boolean refinementOnly = config.mode() == TrainingConfig.Mode.REFINEMENT;
+		Set<NetworkKind> trained = EnumSet.of(structure ? NetworkKind.STRUCTURE_SIMILARITY
+			: refinementOnly ? NetworkKind.REFINEMENT : NetworkKind.COLORIZATION);
 		if (structure && !start.model().has(NetworkKind.STRUCTURE_SIMILARITY)) {
 			throw new UserException("The variant " + start.model().variant().name() + " has no structure-similarity network to pre-train.");
 		}
-		if (!structure && config.trainRefinement() && start.model().variant().has(NetworkKind.REFINEMENT)) {
+		if (refinementOnly && !start.model().has(NetworkKind.REFINEMENT)) {
+			throw new UserException("The starting model (" + start.model().variant().name() + ") has no refinement network to train; "
+				+ "start from a model that has one.");
+		}
+		if (!structure && !refinementOnly && config.trainRefinement() && start.model().variant().has(NetworkKind.REFINEMENT)) {
 			if (!start.model().has(NetworkKind.REFINEMENT)) {
 				throw new UserException("The starting model has no refinement network to train; train without refinement.");
 			}
@@ -130,13 +136,16 @@ public final class Trainer {
 		}
 		Set<NetworkKind> fixed = config.needsStructureNetwork() ? EnumSet.of(NetworkKind.STRUCTURE_SIMILARITY)
 			: EnumSet.noneOf(NetworkKind.class);
-		if (!fixed.isEmpty() && !start.model().has(NetworkKind.STRUCTURE_SIMILARITY)) {
+		if (refinementOnly) fixed.add(NetworkKind.COLORIZATION);
+		if (config.needsStructureNetwork() && !start.model().has(NetworkKind.STRUCTURE_SIMILARITY)) {
 			throw new UserException("The learned structure loss needs a pre-trained structure-similarity network, and the starting "
 				+ "model has none; pre-train one (pretrain-ssm) and pass it, or choose the SSIM structure loss.");
 		}
 		progress.log(String.format(Locale.ROOT, "Training %s (%s) on %d pairs, %dx%d crops, %s, steps %d to %d.",
 			start.model().variant().name(), config.mode().key(), data.size(), config.cropWidth(), config.cropHeight(),
-			structure ? "L1 against the SSIM maps of randomly warped registered pairs" : config.mode() == TrainingConfig.Mode.CYCLE ? "λ = (" + config.lambdaStructure() + ", " + config.lambdaCycle() + ", "
+			structure ? "L1 against the SSIM maps of randomly warped registered pairs" : refinementOnly
+				? "the refinement alone, chroma MSE against ground truth, on the fixed colorization network's results"
+				: config.mode() == TrainingConfig.Mode.CYCLE ? "λ = (" + config.lambdaStructure() + ", " + config.lambdaCycle() + ", "
 				+ config.lambdaSmooth() + "), structure loss " + config.structure().key() : "chroma MSE against ground truth",
 			step + 1, config.steps()));
 		try (NDManager manager = DjlRuntime.start(threads);

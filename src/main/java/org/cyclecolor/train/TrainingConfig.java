@@ -40,6 +40,12 @@ public record TrainingConfig(Mode mode, StructureLoss structure, double lambdaSt
 		/** Chroma against the gray view's ground truth (Dong et al. 2019), synthesized pairs only. */
 		SUPERVISED("supervised"),
 		/**
+		 * The refinement CNN alone against the gray view's ground truth, on the results of a fixed
+		 * colorization network: e.g. teaching it to remove the colour camera's noise without
+		 * making M blur.
+		 */
+		REFINEMENT("refinement"),
+		/**
 		 * Pre-training of the structure-similarity network (paper, "Structure similarity loss"):
 		 * registered gray and colour luminance, the colour one randomly warped; target its SSIM map.
 		 */
@@ -57,7 +63,7 @@ public record TrainingConfig(Mode mode, StructureLoss structure, double lambdaSt
 
 		public static Mode fromKey(String key) {
 			for (Mode m : values()) if (m.key.equalsIgnoreCase(key.trim())) return m;
-			throw new UserException("Unknown training mode '" + key + "'; use cycle, supervised or ssm.");
+			throw new UserException("Unknown training mode '" + key + "'; use cycle, supervised, refinement or ssm.");
 		}
 	}
 
