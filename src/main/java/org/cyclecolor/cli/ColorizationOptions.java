@@ -36,7 +36,7 @@ final class ColorizationOptions {
 
 	@Option(names = "--scale", paramLabel = "N", defaultValue = "auto",
 		description = "Working scale: the network sees both images shrunk by this integer factor; auto fits the disparities and "
-			+ "about 256 px of width. Default: ${DEFAULT-VALUE}.")
+			+ "the model's working width (512 px for the default model, 256 for cyclecnn). Default: ${DEFAULT-VALUE}.")
 	String scale;
 
 	@Option(names = "--no-refine", description = "Skip the refinement network (run by default when the model has one).")

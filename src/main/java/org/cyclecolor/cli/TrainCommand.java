@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 	description = { "Cycle mode (the paper's, default) learns from mono/colour pairs without ground truth: it colorizes twice, there "
 		+ "and back, and compares the reconstruction with the colour image (L = 1 L_ss + 1 L_cc + 0.1 L_smooth). Supervised mode "
 		+ "learns chroma from synthesized pairs' ground truth. Each pair is shrunk as colorization shrinks it (its disparities "
-		+ "fit the network's 48 candidates, about 256 px wide); random crops; RMSProp. A checkpoint is written every --checkpoint-every steps and when the run ends "
+		+ "fit the network's candidates, about its working width: 512 px for cyclecnn-guided, 256 for cyclecnn); random crops; RMSProp. A checkpoint is written every --checkpoint-every steps and when the run ends "
 		+ "(Ctrl+C keeps it; --resume continues exactly). The model is written only after ONNX Runtime was checked to compute "
 		+ "what the trainer computed.", "" },
 	footer = { "", "Examples:", "  cyclecolor train /data/rig --color-side left -o rig.onnx --steps 2000",

@@ -44,7 +44,7 @@ abstract class TrainingCommandBase implements Callable<Integer> {
 
 	@Option(names = "--shrink", paramLabel = "N|auto", defaultValue = "auto",
 		description = "Shrink every pair by this integer factor, or auto: as colorization shrinks it (its disparities fit the "
-			+ "candidates, about 256 px wide) (default: ${DEFAULT-VALUE}).")
+			+ "candidates, about the working width) (default: ${DEFAULT-VALUE}).")
 	String shrink;
 
 	@Option(names = "--steps", paramLabel = "N", description = "Steps to reach (default: ${COMMAND-NAME}'s own; when resuming, the "

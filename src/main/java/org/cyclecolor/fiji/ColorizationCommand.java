@@ -36,7 +36,7 @@ abstract class ColorizationCommand extends SuiteCommand {
 	protected String color_side = "auto";
 
 	@Parameter(label = "Working scale (1/n; 0 = automatic)", min = "0", persist = false,
-		description = "The network sees both images shrunk by this factor; automatic fits the disparities and about 256 px of width")
+		description = "The network sees both images shrunk by this factor; automatic fits the disparities and the model's working width (512 px for the default model, 256 for cyclecnn)")
 	protected int scale = 0;
 
 	@Parameter(label = "Refine (when the model has a refinement network)", persist = false)

@@ -26,7 +26,7 @@ import org.cyclecolor.UserException;
  * @param shrink the integer factor pairs are shrunk by (block means, as the inference engine
  *        shrinks) before cropping; 0 = per pair, as the inference engine chooses: the smallest
  *        factor at which its largest disparity fits the network's candidates and its width is
- *        about 256 pixels or less
+ *        about the variant's working width or less (512 px for cyclecnn-guided, 256 for cyclecnn)
  */
 public record TrainingConfig(Mode mode, StructureLoss structure, double lambdaStructure, double lambdaCycle, double lambdaSmooth,
 	boolean trainRefinement, int cropWidth, int cropHeight, double learningRate, long seed, int steps, int checkpointEvery,
@@ -186,7 +186,7 @@ public record TrainingConfig(Mode mode, StructureLoss structure, double lambdaSt
 		m.put("seed", Long.toString(seed));
 		m.put("steps", Integer.toString(steps));
 		m.put("checkpoint_every", Integer.toString(checkpointEvery));
-		m.put("shrink", shrink == 0 ? "auto (disparities fit, about 256 px wide)" : Integer.toString(shrink));
+		m.put("shrink", shrink == 0 ? "auto (disparities fit, about the working width)" : Integer.toString(shrink));
 		return m;
 	}
 

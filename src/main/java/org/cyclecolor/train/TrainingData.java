@@ -25,7 +25,7 @@ import org.cyclecolor.synth.UnlabelledPairs;
 
 /**
  * The examples of a training run: the pairs of one or more datasets, each shrunk by an integer
- * factor so that its disparities fit the network's candidates and it is about 256 pixels wide
+ * factor so that its disparities fit the network's candidates and it is about the variant's working width
  * (as the inference engine shrinks, so training sees the scale colorization works at),
  * and the crop of every step ({@link RandomCrops}: from the seed and the step number alone, so a
  * resumed run sees the same crops).
