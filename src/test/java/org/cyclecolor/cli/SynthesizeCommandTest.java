@@ -187,7 +187,7 @@ class SynthesizeCommandTest {
 		assertEquals(ExitCode.INPUT, run("synthesize", "--from", from.toString(), "-o", o, "--color-side", "up"));
 		assertTrue(err.toString().contains("--color-side takes left or right"), err.toString());
 		assertEquals(ExitCode.INPUT, run("synthesize", "--from", from.toString(), "-o", o, "--preset", "grainy"));
-		assertTrue(err.toString().contains("use clean, noisy or camera"), err.toString());
+		assertTrue(err.toString().contains("use clean, noisy, mixed or camera"), err.toString());
 		assertEquals(ExitCode.INPUT, run("synthesize", "--from", from.toString(), "-o", o, "--mono-noise", "-1"));
 		assertEquals(ExitCode.INPUT, run("synthesize", "--from", from.toString(), "-o", o, "--limit", "-1"));
 		assertTrue(err.toString().contains("--limit must be 0 (all) or a positive number"), err.toString());

@@ -63,19 +63,21 @@ class NetworkMethodsTest {
 		assertMessage("The method 'model:' names no model file; write the path after the colon.", "model:");
 		assertMessage("The method authors needs a file: write authors:<path to the released s0.h5>.", "welsh,authors");
 		assertMessage("The method 'model:cyclecnn.onnx' is named twice; name each method once.", "model:" + model + ",model:" + model);
-		assertMessage("Unknown method 'colornet'; choose from unwarped, welsh, stereo-levin, authors-output, cyclecnn, "
-			+ "model:<file.onnx>, authors:<weights.h5> (comma-separated).", "colornet");
+		assertMessage("Unknown method 'colornet'; choose from unwarped, welsh, stereo-levin, sgm-warp, authors-output, default, "
+			+ "cyclecnn, model:<file.onnx>, authors:<weights.h5> (comma-separated).", "colornet");
 	}
 
 	@Test
 	void cyclecnnIsTheBundledModelOrAClearError() {
-		if (BundledModel.available()) {
-			assertEquals(Methods.Kind.BUNDLED, Methods.parse("cyclecnn").get(0).kind());
-		}
-		else {
-			assertMessage("The method cyclecnn runs the default model bundled with the plugin, and this version ships none yet; "
-				+ "evaluate a model file instead (model:<file.onnx>, or authors:<s0.h5> for the authors' released weights).",
-				"unwarped,cyclecnn");
+		for (BundledModel.Which which : BundledModel.Which.values()) {
+			if (BundledModel.available(which)) {
+				assertEquals(Methods.Kind.BUNDLED, Methods.parse(which.key()).get(0).kind());
+			}
+			else {
+				assertMessage("The method " + which.key() + " runs the " + which.label() + ", and this version ships none; "
+					+ "evaluate a model file instead (model:<file.onnx>, or authors:<s0.h5> for the authors' released weights).",
+					"unwarped," + which.key());
+			}
 		}
 	}
 

@@ -76,9 +76,13 @@ class InferenceEngineTest {
 		try (ColorizationModel guided = TestModels.open(TestModels.guided())) {
 			assertTrue(guided.needsPrior());
 			double bytes = MemoryEstimate.bytesPerPixel(guided.variant().graph(NetworkKind.COLORIZATION));
-			YCbCrImage[] pair = TestModels.pair(420, 64, 9, 3, YCbCrRange.FULL);
+			// wide enough for two tiles despite the guided network's wide receptive field (propagation and the coarse hourglass)
+			int width = 1400;
+			ReceptiveField field = ReceptiveField.of(guided.variant().graph(NetworkKind.COLORIZATION));
+			int tileWidth = Math.min(width - 8, width / 2 + field.left() + field.right() + 64);
+			YCbCrImage[] pair = TestModels.pair(width, 64, 9, 3, YCbCrRange.FULL);
 			InferenceEngine whole = new InferenceEngine(guided, ChromaUpsampler.DEFAULT, InferenceEngine.DEFAULT_MEMORY_BUDGET);
-			InferenceEngine tiled = new InferenceEngine(guided, ChromaUpsampler.DEFAULT, (long) (bytes * 260 * 64));
+			InferenceEngine tiled = new InferenceEngine(guided, ChromaUpsampler.DEFAULT, (long) (bytes * tileWidth * 64));
 			for (ColorSide side : ColorSide.values()) {
 				InferenceEngine.Pass a = whole.run(pair[0], pair[1], side, 1, 24, true, true, Progress.NONE);
 				InferenceEngine.Pass b = tiled.run(pair[0], pair[1], side, 1, 24, true, true, Progress.NONE);

@@ -204,11 +204,11 @@ class EvaluateOperationTest {
 		Path data = dataset(), out = tmp.resolve("out");
 		UserException e = assertThrows(UserException.class,
 			() -> new EvaluateOperation(data, out).methods("unwarped,colornet").run(Progress.NONE));
-		assertEquals("Unknown method 'colornet'; choose from unwarped, welsh, stereo-levin, authors-output, cyclecnn, "
-			+ "model:<file.onnx>, authors:<weights.h5> (comma-separated).",
+		assertEquals("Unknown method 'colornet'; choose from unwarped, welsh, stereo-levin, sgm-warp, authors-output, default, "
+			+ "cyclecnn, model:<file.onnx>, authors:<weights.h5> (comma-separated).",
 			e.getMessage());
 		e = assertThrows(UserException.class, () -> new EvaluateOperation(data, out).preset("foggy").run(Progress.NONE));
-		assertEquals("Unknown preset 'foggy'; use clean, noisy or camera.", e.getMessage());
+		assertEquals("Unknown preset 'foggy'; use clean, noisy, mixed or camera.", e.getMessage());
 		e = assertThrows(UserException.class, () -> new EvaluateOperation(tmp.resolve("none"), out).run(Progress.NONE));
 		assertEquals("The dataset " + tmp.resolve("none") + " does not exist; check the path.", e.getMessage());
 		e = assertThrows(UserException.class, () -> new EvaluateOperation(data, out).methods("welsh,welsh").run(Progress.NONE));

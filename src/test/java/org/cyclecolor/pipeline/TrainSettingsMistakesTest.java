@@ -35,7 +35,7 @@ class TrainSettingsMistakesTest {
 	void unknownModeStructureLossAndALearningRateOutOfRangeAreNamed() {
 		TrainSettings s = new TrainSettings();
 		s.mode = "fast";
-		assertEquals("Unknown training mode 'fast'; use cycle, supervised or ssm.", message(s));
+		assertEquals("Unknown training mode 'fast'; use cycle, supervised, refinement or ssm.", message(s));
 		s = new TrainSettings();
 		s.structureLoss = "perceptual";
 		assertEquals("Unknown structure loss 'perceptual'; use learned, ssim or none.", message(s));

@@ -129,7 +129,7 @@ class DegradationTest {
 	@Test
 	void unknownPresetAndImpossibleNoiseAreRefused() {
 		UserException e = assertThrows(UserException.class, () -> Degradation.preset("grainy"));
-		assertTrue(e.getMessage().contains("clean, noisy or camera"), e.getMessage());
+		assertTrue(e.getMessage().contains("clean, noisy, mixed or camera"), e.getMessage());
 		assertThrows(UserException.class, () -> Degradation.CLEAN.withNoise(-0.1, 0));
 		assertThrows(UserException.class, () -> Degradation.CLEAN.withNoise(0, 3));
 	}
