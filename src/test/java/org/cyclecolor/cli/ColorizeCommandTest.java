@@ -122,7 +122,7 @@ class ColorizeCommandTest {
 			assertEquals(ExitCode.OK, r.code(), r.err());
 			Map<String, Object> j = json(r);
 			assertEquals("bundled default model", j.get("model"));
-			assertEquals("cyclecnn", j.get("variant"));
+			assertEquals("cyclecnn-guided", j.get("variant"));
 			assertEquals(bundled.version(), j.get("model_version"));
 			assertEquals(bundled.training(), j.get("model_training"));
 			assertFalse(r.out().contains("cyclecolor-default-") || r.err().contains("cyclecolor-default-"), r.out() + r.err());
