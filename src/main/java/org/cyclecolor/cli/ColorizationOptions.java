@@ -67,8 +67,10 @@ final class ColorizationOptions {
 	 * Starts a run of these options: checks them, reads both images and refuses the command's
 	 * outputs before any work (see {@link ColorizationRun}; close it when done).
 	 */
-	ColorizationRun start(CommandLine.Model.CommandSpec spec, BiConsumer<Outputs, ij.ImagePlus> checkOutputs) {
-		return new ColorizationRun(this, spec, checkOutputs);
+	ColorizationRun start(CommandLine.Model.CommandSpec spec, Path groundTruth, Path composite,
+		BiConsumer<Outputs, ij.ImagePlus> checkOutputs)
+	{
+		return new ColorizationRun(this, spec, groundTruth, composite, checkOutputs);
 	}
 
 	/** Parses every value now, so that a wrong one is a command-line error (exit 2) before any work. */

@@ -11,6 +11,7 @@ import ij.ImagePlus;
 import org.cyclecolor.UserException;
 import org.cyclecolor.image.ImageFiles;
 import org.cyclecolor.pipeline.ColorizeOperation;
+import org.cyclecolor.pipeline.Composite;
 import org.cyclecolor.pipeline.ColorizeResult;
 
 import picocli.CommandLine;
@@ -27,21 +28,34 @@ final class ColorizationRun implements AutoCloseable {
 	private final ColorizationOptions options;
 	private final PrintWriter out;
 	private final ConsoleProgress progress;
-	private final ImagePlus gray, color;
+	private final ImagePlus gray, color, truth;
 	private final long t0, tRead;
 	private long tRun, tEnd;
 
-	/** @param checkOutputs refuses the command's outputs, given the checker and the gray image read (its type is the result's) */
-	ColorizationRun(ColorizationOptions options, CommandLine.Model.CommandSpec spec, BiConsumer<Outputs, ImagePlus> checkOutputs) {
+	/**
+	 * @param groundTruth the mono view's true colour for the composite figure, or null; an input like
+	 *        the two images (never an output), read and checked against the mono image's size now
+	 * @param composite the composite figure's file, or null (a ground truth needs one)
+	 * @param checkOutputs refuses the command's outputs, given the checker and the gray image read (its type is the result's)
+	 */
+	ColorizationRun(ColorizationOptions options, CommandLine.Model.CommandSpec spec, Path groundTruth, Path composite,
+		BiConsumer<Outputs, ImagePlus> checkOutputs)
+	{
 		t0 = System.nanoTime();
 		options.validate(spec);
 		this.options = options;
 		out = spec.commandLine().getOut();
 		progress = new ConsoleProgress(System.err, options.json).cancelOnInterrupt();
 		try {
-			Outputs files = new Outputs(options.overwrite, options.gray, options.color);
+			if (groundTruth != null && composite == null) {
+				throw new UserException("--ground-truth adds a panel to the --composite figure; give --composite FILE too.");
+			}
+			Outputs files = new Outputs(options.overwrite, options.gray, options.color, groundTruth);
 			gray = ImageFiles.read(options.gray);
 			color = ImageFiles.read(options.color);
+			truth = groundTruth == null ? null : ImageFiles.read(groundTruth);
+			// a ground truth that cannot go into the figure is refused before anything is written
+			if (truth != null) Composite.truth(truth, gray.getWidth(), gray.getHeight());
 			checkOutputs.accept(files, gray);
 		}
 		catch (RuntimeException e) {
@@ -59,15 +73,9 @@ final class ColorizationRun implements AutoCloseable {
 		return r;
 	}
 
-	/**
-	 * The ground truth for the {@code --composite} figure (null when none is given); refused
-	 * without a composite to put it in.
-	 */
-	ImagePlus groundTruth(Path groundTruth, Path composite) {
-		if (groundTruth != null && composite == null) {
-			throw new UserException("--ground-truth adds a panel to the --composite figure; give --composite FILE too.");
-		}
-		return groundTruth == null ? null : ImageFiles.read(groundTruth);
+	/** The ground truth for the {@code --composite} figure, read and checked at the start (null when none is given). */
+	ImagePlus groundTruth() {
+		return truth;
 	}
 
 	/** Writes one output, when it was asked for. */

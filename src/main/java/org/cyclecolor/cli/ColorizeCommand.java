@@ -56,14 +56,14 @@ public final class ColorizeCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		try (ColorizationRun run = options.start(spec, (files, gray) -> {
+		try (ColorizationRun run = options.start(spec, groundTruth, composite, (files, gray) -> {
 			files.check(output, Outputs.colorLike(gray));
 			files.check(weights, Outputs.stackLike(2));
 			files.check(disparity, Outputs.stackLike(2));
 			files.check(confidence, Outputs.stackLike(2));
 			files.check(composite, Outputs.rgbLike());
 		})) {
-			ImagePlus truth = run.groundTruth(groundTruth, composite);
+			ImagePlus truth = run.groundTruth();
 			boolean keep = weights != null || disparity != null || confidence != null;
 			ColorizeResult r = run.run(op -> op.weights(keep));
 			run.write(r.colorizedImage(), output);

@@ -55,13 +55,13 @@ public final class CycleCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		try (ColorizationRun run = options.start(spec, (files, gray) -> {
+		try (ColorizationRun run = options.start(spec, groundTruth, composite, (files, gray) -> {
 			files.check(map, Outputs.mapLike());
 			files.check(reconstruction, Outputs.rgbLike());
 			files.check(output, Outputs.colorLike(gray));
 			files.check(composite, Outputs.rgbLike());
 		})) {
-			ImagePlus truth = run.groundTruth(groundTruth, composite);
+			ImagePlus truth = run.groundTruth();
 			ColorizeResult r = run.run(op -> op.cycle(true, authorsSecondPass));
 			run.write(r.cycleMapImage(), map);
 			run.write(r.reconstructionImage(), reconstruction);

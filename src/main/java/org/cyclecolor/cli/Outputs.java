@@ -34,7 +34,7 @@ final class Outputs {
 		if (path == null) return;
 		Path norm = path.toAbsolutePath().normalize();
 		for (Path input : inputs) {
-			if (ImageFiles.isSameFile(path, input)) {
+			if (input != null && ImageFiles.isSameFile(path, input)) {
 				throw new UserException("The output " + path + " is one of the input images; choose another file name.");
 			}
 		}

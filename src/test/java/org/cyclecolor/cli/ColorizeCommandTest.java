@@ -122,7 +122,7 @@ class ColorizeCommandTest {
 			assertEquals(ExitCode.OK, r.code(), r.err());
 			Map<String, Object> j = json(r);
 			assertEquals("bundled default model", j.get("model"));
-			assertEquals("cyclecnn-guided", j.get("variant"));
+			assertEquals(bundled.variant(), j.get("variant"));
 			assertEquals(bundled.version(), j.get("model_version"));
 			assertEquals(bundled.training(), j.get("model_training"));
 			assertFalse(r.out().contains("cyclecolor-default-") || r.err().contains("cyclecolor-default-"), r.out() + r.err());
@@ -153,6 +153,33 @@ class ColorizeCommandTest {
 		if (!Files.exists(Path.of("/proc/driver/nvidia/version"))) {
 			assertEquals(ExitCode.INPUT, cuda.code());
 			assertTrue(cuda.err().contains("CUDA was requested but no NVIDIA driver was found"), cuda.err());
+		}
+	}
+
+	/** Issue 17, items 2 and 3: the ground truth is an input too, and a wrong one is refused before any output is written. */
+	@Test
+	void theGroundTruthIsNeverOverwrittenAndAWrongOneStopsBeforeAnyOutput() throws java.io.IOException {
+		for (String command : new String[] { "colorize", "cycle" }) {
+			Path truth = dir.resolve(command + "-truth.png");
+			Files.copy(color, truth, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			byte[] before = Files.readAllBytes(truth);
+			Run over = run(command, "--gray", mono.toString(), "--color", color.toString(), "-m", model.toString(), "-o",
+				truth.toString(), "--ground-truth", truth.toString(), "--composite", dir.resolve(command + "-c.png").toString(), "--overwrite");
+			assertEquals(ExitCode.INPUT, over.code(), over.err());
+			assertTrue(over.err().contains("is one of the input images"), over.err());
+			assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(truth)), "the ground truth is untouched");
+			assertFalse(Files.exists(dir.resolve(command + "-c.png")));
+
+			Path small = dir.resolve(command + "-small.png");
+			ImageFiles.write(new ImagePlus("small", new ij.process.ColorProcessor(20, 10)), small, true);
+			Path out = dir.resolve(command + "-out.png"), map = dir.resolve(command + "-map.tif");
+			String mapOption = command.equals("colorize") ? "--disparity" : "--map";
+			Run wrong = run(command, "--gray", mono.toString(), "--color", color.toString(), "-m", model.toString(), "-o", out.toString(),
+				mapOption, map.toString(), "--ground-truth", small.toString(), "--composite", dir.resolve(command + "-c.png").toString());
+			assertEquals(ExitCode.INPUT, wrong.code(), wrong.err());
+			assertTrue(wrong.err().contains("give the mono view's true colour at the same size"), wrong.err());
+			assertFalse(Files.exists(out) || Files.exists(map) || Files.exists(dir.resolve(command + "-c.png")),
+				"nothing is written by a command that refuses its input");
 		}
 	}
 }
