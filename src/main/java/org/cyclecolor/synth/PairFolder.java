@@ -251,11 +251,11 @@ public final class PairFolder implements PairDataset {
 			Path authors = Folders.findByStem(dir, "authors_cyclecnn_output");
 			if (authors != null) files.put(AUTHORS_OUTPUT, authors);
 			ColorSide side = options.colorSide();
-			if (side == null && meta != null && meta.has("color_side")) side = ColorSide.fromKey(meta.get("color_side").getAsString());
+			if (side == null && meta != null) side = StereoScene.colorSideOrNull(meta, dir);
 			if (side == null && authors != null) side = ColorSide.LEFT; // the Cycle-CNN authors' rig
 			if (side == null) side = requireSide(options, dir);
 			int maxD = options.maxDisparity();
-			if (maxD == 0 && meta != null && meta.has("max_disparity")) maxD = meta.get("max_disparity").getAsInt();
+			if (maxD == 0 && meta != null) maxD = StereoScene.positiveIntOrZero(meta, "max_disparity", dir);
 			if (maxD == 0 && authors != null) maxD = AUTHORS_MAX_DISPARITY;
 			if (authors != null) {
 				prov.put("layout", "Cycle-CNN authors' real pairs (colour camera on the left)");

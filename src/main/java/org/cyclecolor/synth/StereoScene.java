@@ -18,6 +18,7 @@ import com.google.gson.JsonParser;
 import org.cyclecolor.UserException;
 import org.cyclecolor.image.FloatPlane;
 import org.cyclecolor.image.RgbImage;
+import org.cyclecolor.method.ColorSide;
 
 /**
  * A folder holding one rectified colour stereo pair, as in the shared test data's {@code stereo/}:
@@ -225,6 +226,31 @@ public final class StereoScene implements StereoSource {
 			throw new UserException("The meta.json of " + dir + " has no file name under \"" + key + "\".");
 		}
 		return e.getAsString();
+	}
+
+	/** The colour camera's side a meta.json names, or null when it names none; anything but left or right is refused. */
+	static ColorSide colorSideOrNull(JsonObject meta, Path dir) {
+		JsonElement e = meta.get("color_side");
+		if (e == null || e.isJsonNull()) return null;
+		String value = e.isJsonPrimitive() ? e.getAsString() : e.toString();
+		for (ColorSide s : ColorSide.values()) {
+			if (s.key().equalsIgnoreCase(value.trim())) return s;
+		}
+		throw new UserException("The meta.json of " + dir + " says \"color_side\": " + e + "; write \"left\" or \"right\".");
+	}
+
+	/** A positive whole number a meta.json holds under {@code key}, or 0 when it holds none. */
+	static int positiveIntOrZero(JsonObject meta, String key, Path dir) {
+		JsonElement e = meta.get(key);
+		if (e == null || e.isJsonNull()) return 0;
+		try {
+			double v = e.getAsDouble();
+			if (v >= 1 && v <= Integer.MAX_VALUE && v == Math.rint(v)) return (int) v;
+		}
+		catch (RuntimeException ignored) {
+			// refused below with the value as written
+		}
+		throw new UserException("The meta.json of " + dir + " says \"" + key + "\": " + e + "; write a positive whole number of pixels.");
 	}
 
 	private static double number(JsonObject meta, String key, Path dir) {

@@ -121,6 +121,27 @@ class DatasetsTest {
 		assertEquals(1, Datasets.open(pair, OPTIONS.withColorSide(ColorSide.LEFT), Progress.NONE).size());
 	}
 
+	/** Issue 17 item 7: a pair folder's meta.json with a colour side or largest disparity that makes no sense is one sentence. */
+	@Test
+	void nonsenseInAPairsMetaJsonIsOneSentence(@TempDir Path tmp) throws IOException {
+		Path pair = tmp.resolve("pair");
+		TestFiles.writeGray(FloatPlane.filled(32, 32, 5), pair.resolve("mono.png"));
+		TestFiles.writeRgb(TestPhotos.photo(32, 32, 1), pair.resolve("color.png"));
+		String[][] cases = { { "\"color_side\": \"sideways\"", "write \"left\" or \"right\"" }, { "\"color_side\": 42", "write \"left\" or \"right\"" },
+			{ "\"color_side\": [1]", "write \"left\" or \"right\"" },
+			{ "\"color_side\": \"left\", \"max_disparity\": \"many\"", "write a positive whole number of pixels" },
+			{ "\"color_side\": \"left\", \"max_disparity\": -3", "write a positive whole number of pixels" } };
+		for (String[] c : cases) {
+			Files.writeString(pair.resolve("meta.json"), "{" + c[0] + "}");
+			UserException e = assertThrows(UserException.class, () -> Datasets.open(pair, OPTIONS, Progress.NONE), c[0]);
+			assertTrue(e.getMessage().contains(c[1]) && e.getMessage().contains("meta.json"), c[0] + ": " + e.getMessage());
+		}
+		Files.writeString(pair.resolve("meta.json"), "{\"color_side\": \"Left\", \"max_disparity\": 7}");
+		PairDataset d = Datasets.open(pair, OPTIONS, Progress.NONE);
+		assertEquals(ColorSide.LEFT, d.load(0).pair().colorSide());
+		assertEquals(7, d.load(0).pair().maxDisparity());
+	}
+
 	/** The bundled sample-data/ folder reads as one pair with its full ground truth. */
 	@Test
 	void theBundledSampleIsAPairWithGroundTruth() {
