@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.cyclecolor.Progress;
+import org.cyclecolor.ThreadCount;
 import org.cyclecolor.UserException;
 import org.cyclecolor.infer.BundledModel;
 import org.cyclecolor.infer.OnnxModelFile;
@@ -97,7 +98,7 @@ public final class AblationOperation {
 	}
 
 	public AblationOperation threads(int n) {
-		this.threads = n;
+		this.threads = ThreadCount.check(n);
 		return this;
 	}
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.cyclecolor.Progress;
+import org.cyclecolor.ThreadCount;
 import org.cyclecolor.UserException;
 import org.cyclecolor.infer.ModelTarget;
 import org.cyclecolor.model.ModelBundle;
@@ -68,7 +69,7 @@ public final class CheckpointExport {
 
 	/** Threads for the parity check, 0 = one per core. */
 	public CheckpointExport threads(int n) {
-		this.threads = n;
+		this.threads = ThreadCount.check(n);
 		return this;
 	}
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import ij.ImagePlus;
 
 import org.cyclecolor.Progress;
+import org.cyclecolor.ThreadCount;
 import org.cyclecolor.UserException;
 import org.cyclecolor.image.CoarseGrid;
 import org.cyclecolor.image.FloatPlane;
@@ -72,8 +73,7 @@ public final class ColorizeOperation {
 
 	/** ONNX Runtime threads per operation; 0 = one per core. */
 	public ColorizeOperation threads(int t) {
-		if (t < 0) throw new UserException("The number of threads must be 0 (one per core) or more, got " + t + ".");
-		this.threads = t;
+		this.threads = ThreadCount.check(t);
 		return this;
 	}
 

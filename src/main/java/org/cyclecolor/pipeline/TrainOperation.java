@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.cyclecolor.Progress;
+import org.cyclecolor.ThreadCount;
 import org.cyclecolor.UserException;
 import org.cyclecolor.infer.BundledModel;
 import org.cyclecolor.infer.ModelDescription;
@@ -129,8 +130,7 @@ public final class TrainOperation {
 
 	/** PyTorch threads, 0 = one per core. */
 	public TrainOperation threads(int n) {
-		if (n < 0) throw new UserException("The number of threads must be 0 (one per core) or more, got " + n + ".");
-		this.threads = n;
+		this.threads = ThreadCount.check(n);
 		return this;
 	}
 
