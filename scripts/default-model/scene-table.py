@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Per-scene table of evaluation runs, as docs/default-model.md and docs/study-network.md show them.
 
-    scripts/default-model/scene-table.py METRIC RUN_DIR[:LABEL] ...
+    scripts/default-model/scene-table.py METRIC RUN_DIR[@METHOD][=LABEL] ...
 
 Each RUN_DIR is a folder `cyclecolor evaluate` wrote (it holds scenes.csv); every method row in it
-becomes a column, named LABEL (or the method's name when a folder holds several methods). METRIC is a
+(or only METHOD's) becomes a column, named LABEL (or the method's name when a folder holds several
+methods). METRIC is a
 column of scenes.csv: cbcr_psnr, rgb_ssim, delta_e, cycle_rgb_ssim, ... Prints a Markdown table with
 one row per scene, the mean over all scenes, the mean over the nine Middlebury 2001-2005 scenes the
 evaluation has always used (tsukuba, cones, teddy, the six 2005 scenes) when they are there, and how
@@ -25,9 +26,10 @@ def main(argv):
     higher_better = metric != "delta_e" and not metric.endswith("delta_e")
     columns, values = [], {}
     for spec in argv[2:]:
-        folder, _, label = spec.partition(":")
+        folder, _, label = spec.partition("=")
+        folder, _, only = folder.partition("@")
         with open(folder.rstrip("/") + "/scenes.csv", newline="") as f:
-            rows = [r for r in csv.DictReader(f) if r["status"] == "ok" and r[metric] != ""]
+            rows = [r for r in csv.DictReader(f) if r["status"] == "ok" and r[metric] != "" and (not only or r["method"] == only)]
         methods = sorted({r["method"] for r in rows}, key=[r["method"] for r in rows].index)
         for m in methods:
             name = label if label and len(methods) == 1 else (label + " " + m if label else m)
