@@ -32,6 +32,7 @@ public final class ImageFiles {
 		if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
 			throw new UserException("The image file " + path + " cannot be read; check that it is a readable file.");
 		}
+		PixelBudget.check(path);
 		ImagePlus imp;
 		try {
 			imp = new Opener().openImage(path.toAbsolutePath().toString());
