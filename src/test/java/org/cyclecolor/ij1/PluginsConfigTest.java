@@ -93,7 +93,7 @@ class PluginsConfigTest {
 		org.cyclecolor.infer.ModelDescription bundled = org.cyclecolor.infer.BundledModel.description();
 		if (bundled != null) {
 			// the default model as results name it, with the version and training its metadata record
-			assertTrue(text.contains("Default model (used when none is chosen): bundled default model, cyclecnn, " + bundled.version()
+			assertTrue(text.contains("Default model (used when none is chosen): bundled default model, " + bundled.variant() + ", " + bundled.version()
 				+ "; " + bundled.training().replaceAll("\\s+", " ")), text);
 			assertFalse(text.contains("cyclecolor-default-"), text);
 		}
