@@ -380,16 +380,25 @@ public final class OnnxExporter {
 			w.node("Add", out, List.of(sum, param(Op.biasName(params))));
 		}
 
-		/** -c * min((d_k - s d)^2 / (2 sigma^2), cap) over the candidates, as {@link Op.PriorPenalty} defines. */
-		private void priorPenalty(String x, String out, Op.PriorPenalty p) {
+		/**
+		 * From a prior map (N, 2, H, W): the squared distance (k - scale * d)^2 of every candidate's
+		 * disparity k to the prior's d, (N, 1, D, H, W), and the confidence as (N, 1, 1, H, W).
+		 */
+		private String[] priorDistance(String x, float[] disparities, double scale) {
 			String d = w.op("Slice", "prior.d", List.of(x, w.constLongs("s", 0), w.constLongs("e", 1), w.constLongs("axes", 1)));
 			String c = w.op("Slice", "prior.c", List.of(x, w.constLongs("s", 1), w.constLongs("e", 2), w.constLongs("axes", 1)));
 			String d5 = w.op("Unsqueeze", "prior.d5", List.of(d, w.constLongs("axes", 2)));
 			String c5 = w.op("Unsqueeze", "prior.c5", List.of(c, w.constLongs("axes", 2)));
-			String k = w.constFloats("prior.k", new int[] { 1, 1, p.candidates(), 1, 1 }, p.disparities());
-			String scaled = p.scale() == 1 ? d5 : w.op("Mul", "prior.scaled", List.of(d5, w.constScalar("prior.dscale", (float) p.scale())));
+			String k = w.constFloats("prior.k", new int[] { 1, 1, disparities.length, 1, 1 }, disparities);
+			String scaled = scale == 1 ? d5 : w.op("Mul", "prior.scaled", List.of(d5, w.constScalar("prior.dscale", (float) scale)));
 			String diff = w.op("Sub", "prior.diff", List.of(k, scaled));
-			String sq = w.op("Mul", "prior.sq", List.of(diff, diff));
+			return new String[] { w.op("Mul", "prior.sq", List.of(diff, diff)), c5 };
+		}
+
+		/** -c * min((d_k - s d)^2 / (2 sigma^2), cap) over the candidates, as {@link Op.PriorPenalty} defines. */
+		private void priorPenalty(String x, String out, Op.PriorPenalty p) {
+			String[] sqAndC = priorDistance(x, p.disparities(), p.scale());
+			String sq = sqAndC[0], c5 = sqAndC[1];
 			String q = w.op("Mul", "prior.q", List.of(sq, w.constScalar("prior.scale", (float) (0.5 / (p.sigma() * p.sigma())))));
 			String capped = w.op("Min", "prior.capped", List.of(q, w.constScalar("prior.cap", (float) p.cap())));
 			String negc = w.op("Neg", "prior.negc", List.of(c5));
@@ -431,14 +440,8 @@ public final class OnnxExporter {
 
 		/** c * exp(-(d_k - d)^2 / (2 sigma^2)) over the candidates, as {@link Op.PriorVolume} defines. */
 		private void priorVolume(String x, String out, Op.PriorVolume p) {
-			String d = w.op("Slice", "prior.d", List.of(x, w.constLongs("s", 0), w.constLongs("e", 1), w.constLongs("axes", 1)));
-			String c = w.op("Slice", "prior.c", List.of(x, w.constLongs("s", 1), w.constLongs("e", 2), w.constLongs("axes", 1)));
-			String d5 = w.op("Unsqueeze", "prior.d5", List.of(d, w.constLongs("axes", 2)));
-			String c5 = w.op("Unsqueeze", "prior.c5", List.of(c, w.constLongs("axes", 2)));
-			String k = w.constFloats("prior.k", new int[] { 1, 1, p.candidates(), 1, 1 }, p.disparities());
-			String scaled = p.scale() == 1 ? d5 : w.op("Mul", "prior.scaled", List.of(d5, w.constScalar("prior.dscale", (float) p.scale())));
-			String diff = w.op("Sub", "prior.diff", List.of(k, scaled));
-			String sq = w.op("Mul", "prior.sq", List.of(diff, diff));
+			String[] sqAndC = priorDistance(x, p.disparities(), p.scale());
+			String sq = sqAndC[0], c5 = sqAndC[1];
 			String arg = w.op("Mul", "prior.arg", List.of(sq, w.constScalar("prior.scale", (float) (-0.5 / (p.sigma() * p.sigma())))));
 			String bump = w.op("Exp", "prior.bump", List.of(arg));
 			w.node("Mul", out, List.of(bump, c5));

@@ -627,9 +627,7 @@ public sealed interface Op {
 
 		/** The disparity each candidate stands for. */
 		public float[] disparities() {
-			float[] d = new float[candidates];
-			for (int k = 0; k < candidates; k++) d[k] = firstShift + k;
-			return d;
+			return candidateDisparities(candidates, firstShift);
 		}
 	}
 
@@ -666,9 +664,7 @@ public sealed interface Op {
 
 		/** The disparity each candidate stands for. */
 		public float[] disparities() {
-			float[] d = new float[candidates];
-			for (int k = 0; k < candidates; k++) d[k] = firstShift + k;
-			return d;
+			return candidateDisparities(candidates, firstShift);
 		}
 	}
 
@@ -1029,5 +1025,12 @@ public sealed interface Op {
 		if (x.channels() != channels) {
 			throw new IllegalArgumentException(op + " expects " + channels + " channels, got " + x + ".");
 		}
+	}
+
+	/** The disparity each of {@code candidates} candidates stands for, the first at {@code firstShift}. */
+	private static float[] candidateDisparities(int candidates, int firstShift) {
+		float[] d = new float[candidates];
+		for (int k = 0; k < candidates; k++) d[k] = firstShift + k;
+		return d;
 	}
 }
