@@ -270,6 +270,10 @@ public final class ImageFiles {
 		catch (IOException e) {
 			throw new UserException("Cannot create the output folder " + dir + "; check the path and permissions.", e);
 		}
+		// before any work: a read-only folder otherwise fails only when the result is written
+		if (!Files.isWritable(dir)) {
+			throw new UserException("The output folder " + dir + " cannot be written; choose another folder or change its permissions.");
+		}
 	}
 
 	private static void checkFormatHolds(Format format, ImagePlus imp, Path path) {

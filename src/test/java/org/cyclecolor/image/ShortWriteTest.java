@@ -75,9 +75,32 @@ class ShortWriteTest {
 		}
 	}
 
-	private static boolean mounted(Path mount) {
+	/** Issue 17 item 8: a folder that cannot be written is refused when the outputs are checked, before any work. */
+	@Test
+	void aFolderThatCannotBeWrittenIsRefusedBeforeAnyWork() throws Exception {
+		Path folder = dir.resolve("read-only");
+		Files.createDirectories(folder);
+		// root may write anywhere on a writable file system: then a read-only tmpfs; otherwise the folder's mode
+		boolean mount = mounted(folder, "ro,size=64k");
+		if (!mount) folder.toFile().setWritable(false, false);
 		try {
-			Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mount.toString()).redirectErrorStream(true)
+			assumeTrue(!Files.isWritable(folder), "neither a read-only mount nor a read-only mode is possible here");
+			UserException e = assertThrows(UserException.class, () -> ImageFiles.checkOutput(folder.resolve("out.png"), noise(8, 8), false));
+			assertEquals("The output folder " + folder + " cannot be written; choose another folder or change its permissions.", e.getMessage());
+		}
+		finally {
+			if (mount) new ProcessBuilder("umount", "-l", folder.toString()).start().waitFor();
+			else folder.toFile().setWritable(true, false);
+		}
+	}
+
+	private static boolean mounted(Path mount) {
+		return mounted(mount, "size=64k");
+	}
+
+	private static boolean mounted(Path mount, String options) {
+		try {
+			Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", options, "tmpfs", mount.toString()).redirectErrorStream(true)
 				.start();
 			p.getInputStream().readAllBytes();
 			return p.waitFor() == 0;
