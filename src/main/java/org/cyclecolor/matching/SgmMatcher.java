@@ -29,6 +29,9 @@ public final class SgmMatcher {
 	private final double texture;
 	private final int rightToLeft;
 
+	/** The census block's radius: 5x5 blocks. */
+	private static final int BLOCK_RADIUS = 2;
+
 	public SgmMatcher() {
 		this(TEXTURE, RIGHT_TO_LEFT);
 	}
@@ -55,13 +58,15 @@ public final class SgmMatcher {
 		if (maxDisparity < 1) throw new IllegalArgumentException("The largest disparity must be at least 1, got " + maxDisparity + ".");
 		boolean flip = side == ColorSide.LEFT;
 		int w = gray.width(), h = gray.height();
+		// BoofCV's census needs a whole block inside the image (it fails below 5x5): nothing to match in so few pixels
+		if (w < 2 * BLOCK_RADIUS + 1 || h < 2 * BLOCK_RADIUS + 1) return new Disparity(FloatPlane.filled(w, h, Float.NaN), side, 0);
 		int range = Math.min(maxDisparity + 1, w - 1);
 		ConfigDisparitySGM c = new ConfigDisparitySGM();
 		c.errorType = DisparitySgmError.CENSUS;
 		c.paths = ConfigDisparitySGM.Paths.P8;
 		c.useBlocks = true;
-		c.configBlockMatch.radiusX = 2;
-		c.configBlockMatch.radiusY = 2;
+		c.configBlockMatch.radiusX = BLOCK_RADIUS;
+		c.configBlockMatch.radiusY = BLOCK_RADIUS;
 		c.subpixel = true;
 		c.validateRtoL = rightToLeft;
 		c.texture = texture;

@@ -26,6 +26,7 @@ import org.cyclecolor.infer.NetworkColorizer;
 import org.cyclecolor.infer.RuntimeOptions;
 import org.cyclecolor.infer.WorkingScale;
 import org.cyclecolor.method.ColorSide;
+import org.cyclecolor.metrics.Ssim;
 import org.cyclecolor.model.Variant;
 import org.cyclecolor.synth.DisparityRange;
 
@@ -167,6 +168,10 @@ public final class ColorizeOperation {
 				+ " pixels wide), got " + maxDisparity + "; give the largest shift between matching pixels, or leave it automatic.");
 		}
 		if (scale >= w) throw new UserException("A working scale of " + scale + " leaves nothing of a " + w + "-pixel-wide image; use a smaller one.");
+		if (cycle && (w < Ssim.WINDOW || pair.height() < Ssim.WINDOW)) {
+			throw new UserException("The cycle check compares SSIM maps, which need images of at least " + Ssim.WINDOW + "x" + Ssim.WINDOW
+				+ " pixels (the SSIM window); this pair is " + w + "x" + pair.height() + ".");
+		}
 		Path modelPath = model != null ? model : BundledModel.path();
 		progress.report(0.01, "opening the model");
 		try (ModelCache.Lease lease = ModelCache.acquire(modelPath, new RuntimeOptions(device, threads), progress)) {

@@ -182,4 +182,27 @@ class ColorizeCommandTest {
 				"nothing is written by a command that refuses its input");
 		}
 	}
+
+	/** Issue 17 item 7: a 1x1 pair colorizes (the guided model's matching prior has nothing to match), and the cycle check says why it cannot. */
+	@Test
+	void aOnePixelPairColorizesAndTheCycleCheckSaysWhyItCannot() {
+		Path one = dir.resolve("one-mono.png"), oneColor = dir.resolve("one-color.png");
+		ij.process.ByteProcessor m = new ij.process.ByteProcessor(1, 1);
+		m.set(0, 0, 100);
+		ij.process.ColorProcessor c = new ij.process.ColorProcessor(1, 1);
+		c.set(0, 0, 0xC83220);
+		ImageFiles.write(new ImagePlus("m", m), one, true);
+		ImageFiles.write(new ImagePlus("c", c), oneColor, true);
+		String guided = TestModels.guided().toString();
+		Run colorize = run("colorize", "--gray", one.toString(), "--color", oneColor.toString(), "-m", guided, "-o",
+			dir.resolve("one-out.png").toString(), "--color-side", "right", "--overwrite");
+		assertEquals(ExitCode.OK, colorize.code(), colorize.err());
+		// the cycle check cannot: its SSIM window is 11x11; one sentence before any work, no trace
+		Run cycle = run("cycle", "--gray", one.toString(), "--color", oneColor.toString(), "-m", guided, "--color-side", "right");
+		assertEquals(ExitCode.INPUT, cycle.code(), cycle.err());
+		assertTrue(cycle.err().contains("The cycle check compares SSIM maps, which need images of at least 11x11 pixels (the SSIM window); "
+			+ "this pair is 1x1."), cycle.err());
+		assertFalse(cycle.err().contains("Exception") || cycle.err().contains("\tat "), cycle.err());
+	}
 }
+

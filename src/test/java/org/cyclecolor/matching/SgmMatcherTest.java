@@ -120,4 +120,22 @@ class SgmMatcherTest {
 		}
 		assertEquals(d.validFraction(), p.confidentFraction(), 1e-9);
 	}
+
+	/** Images smaller than the census block (BoofCV fails below 5x5) have nothing matched, and their prior is a weak guess of 0. */
+	@Test
+	void imagesSmallerThanTheCensusBlockMatchNothingWithoutFailing() {
+		for (int[] size : new int[][] { { 1, 1 }, { 4, 64 }, { 64, 4 }, { 2, 3 } }) {
+			FloatPlane g = FloatPlane.filled(size[0], size[1], 100);
+			for (ColorSide side : ColorSide.values()) {
+				Disparity d = new SgmMatcher().match(g, g, side, 8);
+				assertEquals(0, d.validFraction(), size[0] + "x" + size[1]);
+				MatchingPrior p = MatchingPrior.estimate(new SgmMatcher(), g, g, side, 8);
+				assertEquals(0, p.disparity().data()[0]);
+				assertEquals(MatchingPrior.FILLED, p.confidence().data()[0]);
+			}
+		}
+		FloatPlane five = FloatPlane.filled(5, 5, 100);
+		new SgmMatcher().match(five, five, ColorSide.RIGHT, 8); // the smallest size BoofCV takes
+	}
 }
+
