@@ -1,6 +1,12 @@
 package org.cyclecolor.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 
 import org.cyclecolor.CancelledException;
 import org.cyclecolor.UserException;
@@ -86,10 +92,39 @@ public final class Main implements Runnable {
 			err.flush();
 			return ExitCode.CANCELLED;
 		}
-		err.println("error: unexpected failure: " + e);
-		e.printStackTrace(err);
+		Path log = writeTrace(e, Paths.get(System.getProperty("java.io.tmpdir")));
+		if (log == null) {
+			err.println("error: unexpected failure: " + e);
+			e.printStackTrace(err);
+		}
+		else {
+			err.println("error: unexpected failure (" + e + "); the details are in " + log
+				+ " - please report it with that file.");
+		}
 		err.flush();
 		return ExitCode.FAILURE;
+	}
+
+	/**
+	 * Writes an unexpected failure's stack trace to a new log file in {@code dir} (a user needs one
+	 * sentence on the console, a maintainer the trace); null when no file could be written.
+	 */
+	static Path writeTrace(Throwable e, Path dir) {
+		try {
+			String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+			Path log = Files.createTempFile(dir, "cyclecolor-error-" + stamp + "-", ".log");
+			StringWriter trace = new StringWriter();
+			try (PrintWriter w = new PrintWriter(trace)) {
+				w.println(Version.get() + ", Java " + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
+					+ System.getProperty("os.arch"));
+				e.printStackTrace(w);
+			}
+			Files.writeString(log, trace.toString(), StandardCharsets.UTF_8);
+			return log;
+		}
+		catch (IOException | RuntimeException failed) {
+			return null;
+		}
 	}
 
 	@Override
