@@ -151,6 +151,36 @@ public final class PairRectifier {
 		}
 	}
 
+	/**
+	 * Rectification turns each camera by a small angle; it cannot undo a colour image that is upside
+	 * down. Along the matches that agree, such an image reverses the order of rows and columns: the
+	 * correlation of matched coordinates is strongly negative instead of near 1. (A mirrored image
+	 * gets here with too few agreeing matches: keypoint descriptors are not mirror-invariant.)
+	 */
+	static void refuseTurned(List<Match> matches, int[] inliers) {
+		if (correlation(matches, inliers, true) < -0.5 && correlation(matches, inliers, false) < -0.5) {
+			throw new UserException("The colour image seems turned by 180 degrees against the mono image (its matches run upside down "
+				+ "and right to left); turn it upright (Image > Transform > Rotate 90 Degrees Right, twice) and rectify again.");
+		}
+	}
+
+	/** Pearson correlation of the gray and colour rows (or columns) of the matches {@code inliers}. */
+	private static double correlation(List<Match> matches, int[] inliers, boolean rows) {
+		double sg = 0, sc = 0, sgg = 0, scc = 0, sgc = 0;
+		int n = inliers.length;
+		for (int i : inliers) {
+			Match m = matches.get(i);
+			double g = rows ? m.gy : m.gx, c = rows ? m.cy : m.cx;
+			sg += g;
+			sc += c;
+			sgg += g * g;
+			scc += c * c;
+			sgc += g * c;
+		}
+		double cov = sgc / n - sg / n * sc / n, vg = sgg / n - sg / n * sg / n, vc = scc / n - sc / n * sc / n;
+		return vg > 0 && vc > 0 ? cov / Math.sqrt(vg * vc) : 1;
+	}
+
 	/** Uncalibrated: robust two-view model, then quasi-Euclidean warps (or the homography). */
 	private static Geometry fromMatches(List<Match> matches, FloatPlane gray, RgbImage color, RectifyOptions o,
 		RectificationReport report, Progress progress)
@@ -158,6 +188,7 @@ public final class PairRectifier {
 		GeometryFit.Result fit = new GeometryFit(o.inlierThreshold, o.ransacIterations, o.seed).fit(matches, o.model,
 			gray.width(), gray.height());
 		progress.log("Rectify: " + fit.reason);
+		refuseTurned(matches, fit.inliers);
 		report.method = "features";
 		report.model = fit.model.key();
 		report.modelReason = fit.reason;

@@ -86,7 +86,8 @@ final class QuasiEuclidean {
 
 	/** Sum of squared vertical residuals (the data term). */
 	private double cost(List<Match> matches, int[] inliers, double[] p) {
-		Warps w = warps(p);
+		Warps w = warpsOrNull(p);
+		if (w == null) return Double.POSITIVE_INFINITY;
 		double[] a = new double[3], b = new double[3];
 		double s = 0;
 		for (int i : inliers) {
@@ -102,7 +103,11 @@ final class QuasiEuclidean {
 		FunctionNtoM residuals = new FunctionNtoM() {
 			@Override
 			public void process(double[] p, double[] out) {
-				Warps w = warps(p);
+				Warps w = warpsOrNull(p);
+				if (w == null) { // a step into a degenerate focal length: never better than where it came from
+					java.util.Arrays.fill(out, 1e6);
+					return;
+				}
 				double[] a = new double[3], b = new double[3];
 				for (int k = 0; k < inliers.length; k++) {
 					Match m = matches.get(inliers[k]);
@@ -159,6 +164,16 @@ final class QuasiEuclidean {
 		w.gray = Mat3.mul(kn, Mat3.mul(rg, Mat3.inverse(kg)));
 		w.color = Mat3.mul(kn, Mat3.mul(rc, Mat3.inverse(kc)));
 		return w;
+	}
+
+	/** {@link #warps} where the focal lengths are usable, else null (the optimiser stepped out of range). */
+	private Warps warpsOrNull(double[] p) {
+		try {
+			return warps(p);
+		}
+		catch (IllegalArgumentException singular) {
+			return null;
+		}
 	}
 
 	private Solution solution(double[] p) {

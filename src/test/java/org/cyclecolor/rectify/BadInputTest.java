@@ -103,4 +103,28 @@ class BadInputTest {
 		}
 		return out;
 	}
+
+	/**
+	 * Issue 17 item 7: the sample's colour image turned by 180 degrees (the quasi-Euclidean fit ran
+	 * into a singular matrix: exit 1 with a trace) is refused in one sentence that says how to turn
+	 * it back; a mirrored one is refused for its few agreeing matches.
+	 */
+	@Test
+	void aColourImageTurnedOrMirroredIsRefusedInOneSentence() {
+		java.nio.file.Path dir = java.nio.file.Paths.get("sample-data");
+		FloatPlane mono = org.cyclecolor.image.ImagePlusAdapter.toPlane(
+			org.cyclecolor.image.ImageFiles.read(dir.resolve("sample-mono.png")).getProcessor());
+		ij.ImagePlus color = org.cyclecolor.image.ImageFiles.read(dir.resolve("sample-color.png"));
+		String[][] cases = { { "turned", "seems turned by 180 degrees against the mono image" },
+			{ "mirrored", "keypoint matches" } };
+		for (String[] c : cases) {
+			ij.process.ImageProcessor ip = color.getProcessor().duplicate();
+			if (c[0].equals("turned")) ip.rotate(180);
+			else ip.flipHorizontal();
+			RgbImage changed = org.cyclecolor.image.ImagePlusAdapter.toRgb(new ij.ImagePlus("c", ip), Double.NaN);
+			UserException e = assertThrows(UserException.class, () -> PairRectifier.rectify(mono, changed, new RectifyOptions(), Progress.NONE),
+				c[0]);
+			assertTrue(e.getMessage().contains(c[1]), c[0] + ": " + e.getMessage());
+		}
+	}
 }
