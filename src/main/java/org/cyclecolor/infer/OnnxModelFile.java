@@ -96,6 +96,16 @@ public final class OnnxModelFile {
 			throw new UserException("The model file " + path.getFileName() + " cannot be used: " + e.getMessage()
 				+ "; give a model made by Cycle Colorization (import-model or train).");
 		}
+		// the candidates the metadata declare must be the ones the stored network computes (8 instead of 48 would run silently)
+		for (ai.onnx.proto.OnnxMl.ValueInfoProto out : proto.getGraph().getOutputList()) {
+			if (!out.getName().equals("weights") || out.getType().getTensorType().getShape().getDimCount() < 2) continue;
+			var dim = out.getType().getTensorType().getShape().getDim(1);
+			if (dim.hasDimValue() && dim.getDimValue() != variant.candidates()) {
+				throw new UserException("The model file " + path.getFileName() + " cannot be used: its metadata declare "
+					+ variant.candidates() + " disparity candidates but its network computes " + dim.getDimValue()
+					+ "; re-export or re-import it.");
+			}
+		}
 		Map<String, TensorProto> inits = new HashMap<>();
 		for (TensorProto t : proto.getGraph().getInitializerList()) inits.put(t.getName(), t);
 		Map<NetworkKind, Weights> weights = new EnumMap<>(NetworkKind.class);

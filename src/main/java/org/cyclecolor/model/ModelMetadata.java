@@ -22,6 +22,8 @@ public final class ModelMetadata {
 	public static final String VARIANT = PREFIX + "variant";
 	public static final String NETWORKS = PREFIX + "networks";
 	public static final String CANDIDATES = PREFIX + "candidates";
+	/** The most disparity candidates a model may declare (the shipped networks have 48 or 96). */
+	public static final int MAX_CANDIDATES = 1024;
 	public static final String FIRST_SHIFT = PREFIX + "first_shift";
 	public static final String OUT_OF_IMAGE = PREFIX + "out_of_image";
 	public static final String COLOR_RANGE = PREFIX + "color_range";
@@ -89,7 +91,11 @@ public final class ModelMetadata {
 		if (!Variants.names().contains(name)) {
 			throw new IllegalArgumentException("its variant '" + name + "' is not known to this version (known: " + Variants.names() + ")");
 		}
-		Variant v = Variants.get(name, parseInt(meta, CANDIDATES));
+		int candidates = parseInt(meta, CANDIDATES);
+		if (candidates < 1 || candidates > MAX_CANDIDATES) {
+			throw new IllegalArgumentException("its " + CANDIDATES + " is " + candidates + ", outside 1.." + MAX_CANDIDATES);
+		}
+		Variant v = Variants.get(name, candidates);
 		expect(meta, FIRST_SHIFT, Integer.toString(v.firstShift()), name);
 		expect(meta, OUT_OF_IMAGE, v.settings().outOfImage().key(), name);
 		expect(meta, COLOR_RANGE, v.colorRange().key(), name);

@@ -102,6 +102,16 @@ class OnnxModelFileTest {
 			"newer version");
 	}
 
+	/** Issue 17 item 6: a candidate count that overflows, or differs from what the stored network computes, is refused. */
+	@Test
+	void candidateCountsOutOfRangeOrUnlikeTheNetworksAreRefused() {
+		ModelProto proto = OnnxExporter.toProto(bundle());
+		assertMessage(() -> OnnxModelFile.fromProto(dir.resolve("x.onnx"), withMeta(proto, ModelMetadata.CANDIDATES, "2147483644")),
+			"cyclecolor.candidates is 2147483644, outside 1..1024");
+		assertMessage(() -> OnnxModelFile.fromProto(dir.resolve("x.onnx"), withMeta(proto, ModelMetadata.CANDIDATES, "8")),
+			"its metadata declare 8 disparity candidates but its network computes 48");
+	}
+
 	@Test
 	void missingWeightIsReportedAsDamage() {
 		ModelProto proto = OnnxExporter.toProto(bundle());
