@@ -81,6 +81,8 @@ public record ModelDescription(String name, boolean bundled, String variant, Str
 		String steps = steps(p);
 		if (steps != null) facts.add(steps);
 		if (p.get("training_wall_time") != null) facts.add(p.get("training_wall_time") + " of training");
+		String earlier = earlierStages(p);
+		if (earlier != null) facts.add(earlier);
 		if (p.get("started_from") != null) facts.add("started from " + p.get("started_from"));
 		if (p.get("training_data") != null) facts.add("data: " + p.get("training_data"));
 		String origin = p.get("weights");
@@ -88,6 +90,30 @@ public record ModelDescription(String name, boolean bundled, String variant, Str
 		if (origin == null) origin = "training recorded";
 		return facts.isEmpty() ? origin : origin + ": " + String.join(", ", facts);
 	}
+
+	/**
+	 * "after 8219 steps (4259 s) of 1 earlier stage": the stages a model was trained in before its
+	 * last one (recorded as earlier_training_*, earlier_earlier_training_*, ...); null when none.
+	 */
+	private static String earlierStages(Provenance p) {
+		long steps = 0, seconds = 0;
+		int stages = 0;
+		for (String prefix = "earlier_"; p.get(prefix + "training_steps") != null; prefix = "earlier_" + prefix) {
+			stages++;
+			steps += leadingNumber(p.get(prefix + "training_steps"));
+			seconds += leadingNumber(p.get(prefix + "training_wall_time"));
+		}
+		if (stages == 0) return null;
+		return "after " + steps + " steps (" + seconds + " s) of " + stages + " earlier stage" + (stages == 1 ? "" : "s");
+	}
+
+	private static long leadingNumber(String s) {
+		if (s == null) return 0;
+		Matcher m = LEADING_NUMBER.matcher(s.trim());
+		return m.lookingAt() ? Long.parseLong(m.group()) : 0;
+	}
+
+	private static final Pattern LEADING_NUMBER = Pattern.compile("\\d+");
 
 	/**
 	 * "step S of T". A checkpoint export records the step reached in {@code exported_from}; older

@@ -70,6 +70,23 @@ class ModelDescriptionTest {
 		assertEquals("no training record in the file", ModelDescription.of(OnnxModelFile.read(write("bare.onnx", Map.of()))).training());
 	}
 
+	/** A model trained in stages says how much training came before its last stage, not only the last stage's steps. */
+	@Test
+	void earlierStagesAreCountedInTheTrainingLine() {
+		Map<String, String> p = new LinkedHashMap<>();
+		p.put("weights", "trained by Cycle Colorization's trainer (supervised mode)");
+		p.put("training_steps", "6000");
+		p.put("training_target_steps", "6000");
+		p.put("training_wall_time", "2417 s");
+		p.put("started_from", "stage1.onnx");
+		p.put("earlier_training_steps", "8219");
+		p.put("earlier_training_wall_time", "4259 s");
+		p.put("earlier_earlier_training_steps", "100");
+		p.put("earlier_earlier_training_wall_time", "50 s");
+		assertEquals("trained by Cycle Colorization's trainer (supervised mode): step 6000 of 6000, 2417 s of training, after 8319 steps "
+			+ "(4309 s) of 2 earlier stages, started from stage1.onnx", ModelDescription.of(OnnxModelFile.read(write("staged.onnx", p))).training());
+	}
+
 	@Test
 	void theBundledModelIsNamedAsSuchNeverByItsTemporaryFile() throws Exception {
 		Assumptions.assumeTrue(BundledModel.available(), "this build ships no default model");
