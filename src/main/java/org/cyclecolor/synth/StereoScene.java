@@ -232,9 +232,11 @@ public final class StereoScene implements StereoSource {
 	static ColorSide colorSideOrNull(JsonObject meta, Path dir) {
 		JsonElement e = meta.get("color_side");
 		if (e == null || e.isJsonNull()) return null;
-		String value = e.isJsonPrimitive() ? e.getAsString() : e.toString();
-		for (ColorSide s : ColorSide.values()) {
-			if (s.key().equalsIgnoreCase(value.trim())) return s;
+		try {
+			if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) return ColorSide.fromKey(e.getAsString());
+		}
+		catch (IllegalArgumentException notASide) {
+			// refused below, with the value as written
 		}
 		throw new UserException("The meta.json of " + dir + " says \"color_side\": " + e + "; write \"left\" or \"right\".");
 	}
